@@ -13,6 +13,7 @@ What it measures
 
 Usage (node ids on the command line are DIMACS ids, i.e. 1-based)
     python3 Tools/peers.py sssp  --gr FILE.gr --sources 1,17,42 [--repeat R] [--peers scipy,igraph,networkit]
+    (--repeat defaults to 3, as in corridor-bench)
     python3 Tools/peers.py bound --gr FILE.gr --sources 1,17,42 --limit L [--repeat R] [--peers ...]
     python3 Tools/peers.py p2p   --gr FILE.gr --pairs 1-5,7-9 [--repeat R] [--peers ...]
     Optional: --p2p-algo bidir|dijkstra  (networkit only; default bidir)
@@ -27,8 +28,8 @@ Output keys (one line per (op, peer))
     impl       library name and version, e.g. "scipy.sparse.csgraph 1.17.1"
     op         sssp | bound | p2p
     n, m       node count and arc count as read from the file (arc lines)
-    queries    number of distinct queries (sources or pairs; duplicates on
-               the command line are dropped, first occurrence kept)
+    queries    number of queries (sources or pairs) as given; like
+               corridor-bench, a repeated id is run (and summed) again
     median_ms, min_ms
                over every timed query of every --repeat round; each query is
                timed on its own with time.perf_counter around the library's
@@ -63,8 +64,21 @@ Graph semantics (what a .gr file means here)
       indptr), and a tiny self-test at startup verifies that scipy honours
       an explicit zero; if it ever does not, zero weights are replaced by
       1e-9 (still rounds to the right integer) and the note says so.
-    * scipy's dijkstra(limit=L) keeps nodes with distance == L (tested),
-      matching "distance <= L".
+    * scipy's dijkstra(limit=L) keeps nodes with distance == L (tested); it
+      is called with limit=L+0.5 anyway and the integer distances are then
+      counted with <= L.
+    * networkit reports unreachable nodes as DBL_MAX, scipy/igraph as inf.
+    * networkit 11.3: BidirectionalDijkstra(..., storePred=False) segfaults
+      (tested), so it is run with storePred=True.
+
+Cost model caveats (keep in mind when reading the numbers)
+    * scipy has no target parameter: p2p is a full SSSP per pair (noted).
+      Every call also allocates and fills an n-sized result array.
+    * python-igraph rebuilds O(n + m) per-call structures: at 1 M nodes a
+      trivial s == t query already costs ~60 ms; sssp also returns Python
+      lists of n floats.
+    * peers run single-threaded algorithms; numbers include Python call
+      overhead.
 """
 
 import argparse
@@ -116,7 +130,7 @@ def parse_gr(path):
                 or b"\n\n" in region.rstrip(b"\n")):
             lines = region.replace(b"\r", b"").split(b"\n")
             region = b"\n".join(ln for ln in lines if ln.startswith(b"a"))
-        flat = np.fromstring(region.replace(b"a", b" "), dtype=np.int64, sep=" ")
+        flat = _ints(region.replace(b"a", b" "))
         if flat.size % 3:
             raise ValueError(f"{path}: malformed arc lines")
         arcs = flat.reshape(-1, 3)
@@ -132,6 +146,17 @@ def parse_gr(path):
     if m and w.min() < 0:
         raise ValueError(f"{path}: negative arc weight")
     return n, m, u, v, w
+
+
+def _ints(text):
+    """Whitespace-separated integers -> int64 array (fast path np.fromstring)."""
+    import warnings
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            return np.fromstring(text, dtype=np.int64, sep=" ")
+    except Exception:          # deprecated/removed in some future numpy
+        return np.array(text.split(), dtype=np.int64)
 
 
 def simple_graph(n, u, v, w):
@@ -207,7 +232,9 @@ class ScipyPeer(Peer):
         return self._dijkstra(self.g, directed=True, indices=s)
 
     def bound(self, s, limit):
-        return self._dijkstra(self.g, directed=True, indices=s, limit=limit)
+        # distances are integers: "<= L" == "< L + 0.5"; the slack also keeps
+        # the 1e-9 zero-weight fallback exact
+        return self._dijkstra(self.g, directed=True, indices=s, limit=limit + 0.5)
 
     def p2p(self, s, t):
         return self._dijkstra(self.g, directed=True, indices=s)[t]
@@ -292,7 +319,7 @@ def parse_ids(text, what):
             ids.append(int(tok))
     if not ids:
         raise SystemExit(f"peers.py: no {what} given")
-    return list(dict.fromkeys(ids))     # distinct, first occurrence order
+    return ids          # kept as given (duplicates too), like corridor-bench
 
 
 def parse_pairs(text):
@@ -307,7 +334,7 @@ def parse_pairs(text):
         pairs.append((int(a), int(b)))
     if not pairs:
         raise SystemExit("peers.py: no pairs given")
-    return list(dict.fromkeys(pairs))
+    return pairs
 
 
 def run_peer(cls, args, graph, parse_ms, queries):
@@ -375,7 +402,8 @@ def main(argv=None):
     ap.add_argument("--sources", help="comma-separated 1-based node ids (sssp, bound)")
     ap.add_argument("--pairs", help="comma-separated S-T pairs, 1-based (p2p)")
     ap.add_argument("--limit", type=int, help="distance bound L (bound)")
-    ap.add_argument("--repeat", type=int, default=1, help="rounds over all queries")
+    ap.add_argument("--repeat", type=int, default=3,
+                    help="rounds over all queries (default 3, as corridor-bench)")
     ap.add_argument("--peers", default=",".join(ALL_PEERS),
                     help="comma-separated subset of " + ",".join(ALL_PEERS))
     ap.add_argument("--p2p-algo", choices=("bidir", "dijkstra"), default="bidir",

@@ -57,19 +57,20 @@ extension DijkstraSearch {
             "thresholds must be strictly increasing")
         run(from: sources, weights: weights, filter: filter, direction: direction,
             limit: thresholds[thresholds.count - 1])
+        let n = state.settledCount
         var nodes: [NodeID] = [], distances: [Distance] = [], origins: [Int] = [], bands: [Int] = []
-        nodes.reserveCapacity(settledCount)
-        distances.reserveCapacity(settledCount)
-        origins.reserveCapacity(settledCount)
-        bands.reserveCapacity(settledCount)
+        nodes.reserveCapacity(n)
+        distances.reserveCapacity(n)
+        origins.reserveCapacity(n)
+        bands.reserveCapacity(n)
         var band = 0
-        for i in 0 ..< settledCount {  // settle order: distances never decrease
-            let v = settleOrder[i]
-            let d = dist[Int(v)]
+        for i in 0 ..< n {  // settle order: distances never decrease
+            let v = Int(state.settleOrder[i])
+            let d = state.labels[v].distance
             while d > thresholds[band] { band += 1 }
-            nodes.append(v)
+            nodes.append(NodeID(v))
             distances.append(d)
-            origins.append(Int(originIndex[Int(v)]))
+            origins.append(state.origin(v))
             bands.append(band)
         }
         return BandedReach(

@@ -45,15 +45,19 @@ public final class BidirectionalSearch {
         forward.begin(sources: [source], direction: .forward)
         backward.begin(sources: [target], direction: .backward)
         if source == target { return Path(source: source, target: target, arcs: [], distance: 0) }
-        let meeting = Meeting()
-        weights.values.withUnsafeBufferPointer { wb in
-            let w = wb.baseAddress ?? emptyNodes
-            graph.withForwardAdjacency { fadj in
-                graph.withBackwardAdjacency { badj in
-                    if let filter {
-                        filter.withGate { alternate(fadj, badj, $0, w, meeting) }
-                    } else {
-                        alternate(fadj, badj, OpenGate(), w, meeting)
+        var meeting = Meeting()
+        withUnsafeMutablePointer(to: &meeting) { meeting in
+            weights.values.withUnsafeBufferPointer { wb in
+                let w = wb.baseAddress ?? emptyNodes
+                graph.withForwardAdjacency { fadj in
+                    graph.withBackwardAdjacency { badj in
+                        if let filter {
+                            filter.withGate {
+                                Self.alternate(&forward.state, &backward.state, fadj, badj, $0, w, meeting)
+                            }
+                        } else {
+                            Self.alternate(&forward.state, &backward.state, fadj, badj, OpenGate(), w, meeting)
+                        }
                     }
                 }
             }
@@ -67,41 +71,44 @@ public final class BidirectionalSearch {
             distance: meeting.distance)
     }
 
-    private func alternate<G: ArcGate>(
+    private static func alternate<G: ArcGate>(
+        _ f: inout SearchState, _ b: inout SearchState,
         _ fadj: ForwardAdjacency, _ badj: BackwardAdjacency, _ gate: G,
-        _ w: UnsafePointer<Weight>, _ meeting: Meeting
+        _ w: UnsafePointer<Weight>, _ meeting: UnsafeMutablePointer<Meeting>
     ) {
-        let toForward = MeetObserver(other: backward, meeting: meeting)
-        let toBackward = MeetObserver(other: forward, meeting: meeting)
-        while let f = forward.heap.min?.key, let b = backward.heap.min?.key {
-            let (sum, overflow) = f.addingReportingOverflow(b)
-            if !overflow && sum >= meeting.distance { return }
-            if f <= b {
-                _ = forward.settleNext(fadj, gate, w, .unreachable, toForward)
+        let toForward = MeetObserver(otherLabels: b.labels, otherGeneration: b.generation, meeting: meeting)
+        let toBackward = MeetObserver(otherLabels: f.labels, otherGeneration: f.generation, meeting: meeting)
+        while let fk = f.heap.minKey, let bk = b.heap.minKey {
+            let (sum, overflow) = fk.addingReportingOverflow(bk)
+            if !overflow && sum >= meeting.pointee.distance { return }
+            if fk <= bk {
+                _ = f.settleNext(fadj, gate, w, .unreachable, toForward)
             } else {
-                _ = backward.settleNext(badj, gate, w, .unreachable, toBackward)
+                _ = b.settleNext(badj, gate, w, .unreachable, toBackward)
             }
         }
     }
 }
 
 /// The best meeting so far: μ and the node where the two searches' labels sum to it.
-final class Meeting {
+struct Meeting {
     var distance: Distance = .unreachable
     var node = -1
 }
 
 /// Checks each new label against the other side's label of the same node.
 struct MeetObserver: LabelObserver {
-    let other: DijkstraSearch
-    let meeting: Meeting
+    let otherLabels: UnsafeMutablePointer<SearchState.Label>
+    let otherGeneration: UInt32
+    let meeting: UnsafeMutablePointer<Meeting>
 
     @inline(__always) func labelled(_ node: Int, _ distance: Distance) {
-        guard other.stamp[node] == other.generation else { return }
-        let total = distance &+ other.dist[node]
-        if total < meeting.distance || (total == meeting.distance && node < meeting.node) {
-            meeting.distance = total
-            meeting.node = node
+        let label = otherLabels[node]
+        guard label.stamp == otherGeneration else { return }
+        let total = distance &+ label.distance
+        let best = meeting.pointee
+        if total < best.distance || (total == best.distance && node < best.node) {
+            meeting.pointee = Meeting(distance: total, node: node)
         }
     }
 }

@@ -30,43 +30,43 @@ extension DijkstraSearch {
         precondition(Int(target) < graph.nodeCount, "target out of range")
         begin(sources: [source], direction: .forward)
         // The heap holds g + π; `begin` pushed the source with key 0.
-        heap.removeAll()
-        heap.push(source, key: potential(source))
+        state.heap.removeAll()
+        state.heap.push(source, key: potential(source))
         let found = weights.values.withUnsafeBufferPointer { wb -> Bool in
             let w = wb.baseAddress ?? emptyNodes
             return graph.withForwardAdjacency { adj in
                 if let filter {
-                    return filter.withGate { aStarLoop(adj, $0, w, Int(target), potential) }
+                    return filter.withGate { state.aStarLoop(adj, $0, w, Int(target), potential) }
                 }
-                return aStarLoop(adj, OpenGate(), w, Int(target), potential)
+                return state.aStarLoop(adj, OpenGate(), w, Int(target), potential)
             }
         }
         return found ? path(to: target) : nil
     }
+}
 
-    private func aStarLoop<A: Adjacency, G: ArcGate>(
+extension SearchState {
+    /// A* with reopening: settles until `target` leaves the heap; true if it did.
+    mutating func aStarLoop<A: Adjacency, G: ArcGate>(
         _ adj: A, _ gate: G, _ w: UnsafePointer<Weight>, _ target: Int,
         _ potential: (NodeID) -> Distance
     ) -> Bool {
         let gen = generation
         while let (node, _) = heap.popMin() {
             let u = Int(node)
-            if settledCount < graph.nodeCount {  // reopened nodes may repeat: cap at n
+            if settledCount < nodeCount {  // reopened nodes may repeat: cap at n
                 settleOrder[settledCount] = node
                 settledCount &+= 1
             }
             if u == target { return true }
-            let du = dist[u]
+            let du = labels[u].distance
             for i in adj.positions(of: u) {
                 let v = adj.neighbor(at: i)
                 let a = adj.arc(at: i)
                 guard gate.admits(a, into: v) else { continue }
                 let nd = du &+ Distance(w[a])
-                if stamp[v] == gen && nd >= dist[v] { continue }
-                stamp[v] = gen
-                dist[v] = nd
-                parent[v] = ArcID(truncatingIfNeeded: a)
-                originIndex[v] = 0
+                if labels[v].stamp == gen && nd >= labels[v].distance { continue }
+                labels[v] = Label(distance: nd, parent: ArcID(truncatingIfNeeded: a), stamp: gen)
                 let (key, overflow) = nd.addingReportingOverflow(potential(NodeID(v)))
                 // An open node is lowered; a settled one is opened again (inconsistent π).
                 heap.pushOrDecrease(NodeID(v), key: overflow ? .max : key)

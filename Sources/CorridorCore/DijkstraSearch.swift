@@ -17,7 +17,11 @@
 /// Queries may restrict the arcs (an ``ArcFilter``) and change the weights
 /// (``ArcWeights``) without touching the graph.
 ///
-/// **Determinism.** Nodes settle in increasing `(distance, node id)`. A node's parent is
+/// **Determinism.** Nodes settle in non-decreasing distance; among the nodes in the heap
+/// at once, equal distances settle in node id order. (FIX: this said "in increasing
+/// `(distance, node id)`", which a zero-weight arc breaks: its head is labelled only when
+/// its tail settles, so it settles after the tail even with a smaller id. Checked by
+/// `DijkstraSearchTests.zeroWeightArcsSettleAfterTheirTail`.) A node's parent is
 /// the arc of the first relaxation that gave it its final distance: relaxations happen in
 /// settle order and, within a node, in arc order (forward: arc id; backward: the reverse
 /// CSR's ascending arc id). So when a node is equally near two sources, it belongs to the
@@ -32,16 +36,7 @@
 public final class DijkstraSearch {
     /// The graph this search runs on.
     public let graph: Graph
-
-    let dist: UnsafeMutablePointer<Distance>
-    let parent: UnsafeMutablePointer<ArcID>
-    let originIndex: UnsafeMutablePointer<UInt32>
-    let stamp: UnsafeMutablePointer<UInt32>
-    let settleOrder: UnsafeMutablePointer<NodeID>
-    var generation: UInt32 = 0
-    /// The number of nodes settled by the last query.
-    public internal(set) var settledCount = 0
-    let heap: IndexedHeap
+    var state: SearchState
 
     /// The sources of the last query, in the order given.
     public private(set) var sources: [NodeID] = []
@@ -50,25 +45,10 @@ public final class DijkstraSearch {
 
     /// Creates a search for `graph`.
     ///
-    /// - Complexity: O(n) time and 20n bytes, once.
+    /// - Complexity: O(n) time and 36n bytes (with the heap's), once.
     public init(_ graph: Graph) {
         self.graph = graph
-        let n = Swift.max(graph.nodeCount, 1)
-        dist = .allocate(capacity: n)
-        parent = .allocate(capacity: n)
-        originIndex = .allocate(capacity: n)
-        stamp = .allocate(capacity: n)
-        stamp.initialize(repeating: 0, count: n)
-        settleOrder = .allocate(capacity: n)
-        heap = IndexedHeap(capacity: graph.nodeCount)
-    }
-
-    deinit {
-        dist.deallocate()
-        parent.deallocate()
-        originIndex.deallocate()
-        stamp.deallocate()
-        settleOrder.deallocate()
+        state = SearchState(nodeCount: graph.nodeCount)
     }
 
     // MARK: Queries
@@ -100,51 +80,73 @@ public final class DijkstraSearch {
             let w = wb.baseAddress ?? emptyNodes
             switch (direction, filter) {
             case (.forward, nil):
-                graph.withForwardAdjacency { loop($0, OpenGate(), w, limit, stop) }
+                graph.withForwardAdjacency { state.loop($0, OpenGate(), w, limit, stop) }
             case (.forward, let filter?):
                 graph.withForwardAdjacency { adj in
-                    filter.withGate { loop(adj, $0, w, limit, stop) }
+                    filter.withGate { state.loop(adj, $0, w, limit, stop) }
                 }
             case (.backward, nil):
-                graph.withBackwardAdjacency { loop($0, OpenGate(), w, limit, stop) }
+                graph.withBackwardAdjacency { state.loop($0, OpenGate(), w, limit, stop) }
             case (.backward, let filter?):
                 graph.withBackwardAdjacency { adj in
-                    filter.withGate { loop(adj, $0, w, limit, stop) }
+                    filter.withGate { state.loop(adj, $0, w, limit, stop) }
                 }
             }
         }
     }
 
+    /// A forward one-to-one (or one-to-all, `target` nil) run through a custom gate.
+    func runForward<G: ArcGate>(
+        from source: NodeID, weights: ArcWeights, gate: G, target: NodeID?
+    ) {
+        begin(sources: [source], direction: .forward)
+        let stop = target.map(Int.init) ?? -1
+        weights.values.withUnsafeBufferPointer { wb in
+            let w = wb.baseAddress ?? emptyNodes
+            graph.withForwardAdjacency { state.loop($0, gate, w, .unreachable, stop) }
+        }
+    }
+
+    /// Starts a query.
+    func begin(sources: [NodeID], direction: SearchDirection) {
+        self.sources = sources
+        self.direction = direction
+        state.begin(sources: sources)
+    }
+
     // MARK: Results of the last query
+
+    /// The number of nodes the last query settled.
+    public var settledCount: Int { state.settledCount }
 
     /// Whether the last query settled `node` (its distance is final).
     public func isSettled(_ node: NodeID) -> Bool {
         precondition(Int(node) < graph.nodeCount, "node \(node) out of range")
-        return stamp[Int(node)] == generation && !heap.contains(node)
+        return state.isSettled(node)
     }
 
     /// The distance of `node` from the nearest source (forward) or to it (backward), or
     /// ``Distance/unreachable`` if the last query did not settle it.
     public func distance(to node: NodeID) -> Distance {
-        isSettled(node) ? dist[Int(node)] : .unreachable
+        isSettled(node) ? state.labels[Int(node)].distance : .unreachable
     }
 
     /// The index in ``sources`` of the source nearest to `node`, if it was settled.
     public func origin(of node: NodeID) -> Int? {
-        isSettled(node) ? Int(originIndex[Int(node)]) : nil
+        isSettled(node) ? state.origin(Int(node)) : nil
     }
 
     /// The arc by which the search reached `node`, or nil for a source or an unsettled
     /// node. Going backward, it is the arc that *leaves* `node` toward the sources.
     public func parentArc(of node: NodeID) -> ArcID? {
         guard isSettled(node) else { return nil }
-        let a = parent[Int(node)]
+        let a = state.labels[Int(node)].parent
         return a == .invalid ? nil : a
     }
 
     /// The nodes settled by the last query, in settle order (non-decreasing distance).
     public var settledNodes: [NodeID] {
-        Array(UnsafeBufferPointer(start: settleOrder, count: settledCount))
+        Array(UnsafeBufferPointer(start: state.settleOrder, count: state.settledCount))
     }
 
     /// The shortest path between the sources and `node`, in travel order: forward, from
@@ -161,107 +163,15 @@ public final class DijkstraSearch {
     func tracePath(to node: NodeID) -> Path {
         var arcs: [ArcID] = []
         var v = node
-        while case let a = parent[Int(v)], a != .invalid {
+        while case let a = state.labels[Int(v)].parent, a != .invalid {
             arcs.append(a)
             v = direction == .forward ? graph.tail(of: a) : graph.head[Int(a)]
         }
+        let distance = state.labels[Int(node)].distance
         if direction == .forward {
             arcs.reverse()
-            return Path(source: v, target: node, arcs: arcs, distance: dist[Int(node)])
+            return Path(source: v, target: node, arcs: arcs, distance: distance)
         }
-        return Path(source: node, target: v, arcs: arcs, distance: dist[Int(node)])
+        return Path(source: node, target: v, arcs: arcs, distance: distance)
     }
-
-    // MARK: The loop
-
-    /// Starts a query: a new generation, an empty heap, the sources at distance 0.
-    func begin(sources: [NodeID], direction: SearchDirection) {
-        if generation == .max {  // once every 4 billion queries: really clear the stamps
-            stamp.update(repeating: 0, count: Swift.max(graph.nodeCount, 1))
-            generation = 0
-        }
-        generation &+= 1
-        heap.removeAll()
-        settledCount = 0
-        self.sources = sources
-        self.direction = direction
-        for (k, s) in sources.enumerated() {
-            precondition(Int(s) < graph.nodeCount, "source \(s) out of range 0..<\(graph.nodeCount)")
-            let v = Int(s)
-            if stamp[v] == generation { continue }
-            stamp[v] = generation
-            dist[v] = 0
-            parent[v] = .invalid
-            originIndex[v] = UInt32(k)
-            heap.push(s, key: 0)
-        }
-    }
-
-    /// A forward one-to-one (or one-to-all, `target` nil) run through a custom gate.
-    func runForward<G: ArcGate>(
-        from source: NodeID, weights: ArcWeights, gate: G, target: NodeID?
-    ) {
-        begin(sources: [source], direction: .forward)
-        let stop = target.map(Int.init) ?? -1
-        weights.values.withUnsafeBufferPointer { wb in
-            let w = wb.baseAddress ?? emptyNodes
-            graph.withForwardAdjacency { loop($0, gate, w, .unreachable, stop) }
-        }
-    }
-
-    private func loop<A: Adjacency, G: ArcGate>(
-        _ adj: A, _ gate: G, _ w: UnsafePointer<Weight>, _ limit: Distance, _ stop: Int
-    ) {
-        while let u = settleNext(adj, gate, w, limit, NoLabelObserver()) {
-            if u == stop { return }
-        }
-    }
-
-    /// Settles the heap's minimum and relaxes its arcs; returns the node, or nil when the
-    /// heap is empty. `observer` hears of every label a relaxation sets or lowers.
-    @inline(__always)
-    func settleNext<A: Adjacency, G: ArcGate, O: LabelObserver>(
-        _ adj: A, _ gate: G, _ w: UnsafePointer<Weight>, _ limit: Distance, _ observer: O
-    ) -> Int? {
-        guard let (node, du) = heap.popMin() else { return nil }
-        let u = Int(node)
-        settleOrder[settledCount] = node
-        settledCount &+= 1
-        let gen = generation
-        let from = originIndex[u]
-        for i in adj.positions(of: u) {
-            let v = adj.neighbor(at: i)
-            let a = adj.arc(at: i)
-            guard gate.admits(a, into: v) else { continue }
-            let nd = du &+ Distance(w[a])
-            if nd > limit { continue }
-            if stamp[v] != gen {
-                stamp[v] = gen
-                dist[v] = nd
-                parent[v] = ArcID(truncatingIfNeeded: a)
-                originIndex[v] = from
-                heap.push(NodeID(truncatingIfNeeded: v), key: nd)
-                observer.labelled(v, nd)
-            } else if nd < dist[v] {
-                // Weights are non-negative, so v is still in the heap: settled nodes
-                // already have dist ≤ du ≤ nd.
-                dist[v] = nd
-                parent[v] = ArcID(truncatingIfNeeded: a)
-                originIndex[v] = from
-                heap.decrease(NodeID(truncatingIfNeeded: v), to: nd)
-                observer.labelled(v, nd)
-            }
-        }
-        return u
-    }
-}
-
-/// Hears of labels set during relaxation (the meeting test of a bidirectional search).
-protocol LabelObserver {
-    func labelled(_ node: Int, _ distance: Distance)
-}
-
-/// Hears nothing: compiled away.
-struct NoLabelObserver: LabelObserver {
-    @inline(__always) func labelled(_ node: Int, _ distance: Distance) {}
 }

@@ -9,35 +9,39 @@
 /// checking `entries[position[node]].node == node`, which is what makes ``removeAll()``
 /// O(1): stale positions from an earlier search can never pass that check.
 ///
-/// A 4-ary heap halves the depth of a binary heap for the same number of comparisons per
-/// level that fit in one cache line; RoutingKit and OSRM make the same choice.
+/// A 4-ary heap halves the depth of a binary heap, and the four children of a slot share
+/// a cache line; RoutingKit and OSRM make the same choice.
+///
+/// The heap is a noncopyable value that owns its two buffers: a search keeps it in its
+/// workspace and mutates it in place, with no reference counting or dynamic exclusivity
+/// checks in the loop.
 ///
 /// - Complexity: ``push(_:key:)``, ``decrease(_:to:)`` O(log₄ s); ``popMin()``
 ///   O(4 log₄ s) for s entries; everything else O(1).
-public final class IndexedHeap {
+public struct IndexedHeap: ~Copyable {
+    /// An entry packs `(key, node)` into one 128-bit integer, `key << 32 | node`, so the
+    /// `(key, node)` order is a single branch-free integer comparison.
     @usableFromInline struct Entry {
-        @usableFromInline var key: Distance
-        @usableFromInline var node: NodeID
-        @inlinable init(key: Distance, node: NodeID) {
-            self.key = key
-            self.node = node
+        @usableFromInline var bits: UInt128
+        @inlinable @inline(__always) init(key: Distance, node: NodeID) {
+            bits = UInt128(key) &<< 32 | UInt128(node)
         }
+        @inlinable @inline(__always) var key: Distance { Distance(truncatingIfNeeded: bits &>> 32) }
+        @inlinable @inline(__always) var node: NodeID { NodeID(truncatingIfNeeded: bits) }
         /// `(key, node)` lexicographic order.
         @inlinable @inline(__always)
-        func precedes(_ other: Entry) -> Bool {
-            key < other.key || (key == other.key && node < other.node)
-        }
+        func precedes(_ other: Entry) -> Bool { bits < other.bits }
     }
 
     /// The heap's branching factor.
-    public static let arity = 4
+    public static var arity: Int { 4 }
 
     /// The largest node id plus one that the heap can hold.
     public let capacity: Int
     /// The number of entries.
     public private(set) var count: Int = 0
-    @usableFromInline let entries: UnsafeMutablePointer<Entry>
-    @usableFromInline let position: UnsafeMutablePointer<UInt32>
+    let entries: UnsafeMutablePointer<Entry>
+    let position: UnsafeMutablePointer<UInt32>
 
     /// A heap for nodes `0 ..< capacity`.
     ///
@@ -61,6 +65,7 @@ public final class IndexedHeap {
     /// Whether `node` is in the heap.
     @inline(__always)
     public func contains(_ node: NodeID) -> Bool {
+        precondition(Int(node) < capacity, "node \(node) out of range 0..<\(capacity)")
         let p = Int(position[Int(node)])
         return p < count && entries[p].node == node
     }
@@ -70,6 +75,10 @@ public final class IndexedHeap {
         count == 0 ? nil : (entries[0].node, entries[0].key)
     }
 
+    /// The smallest key, or nil when empty.
+    @inline(__always)
+    var minKey: Distance? { count == 0 ? nil : entries[0].key }
+
     /// The key of `node`, which must be in the heap.
     public func key(of node: NodeID) -> Distance {
         precondition(contains(node), "node \(node) is not in the heap")
@@ -78,8 +87,8 @@ public final class IndexedHeap {
 
     /// Inserts `node`, which must not be in the heap.
     @inline(__always)
-    public func push(_ node: NodeID, key: Distance) {
-        assert(Int(node) < capacity && !contains(node))
+    public mutating func push(_ node: NodeID, key: Distance) {
+        assert(!contains(node), "node \(node) is in the heap already")
         let slot = count
         count += 1
         siftUp(Entry(key: key, node: node), from: slot)
@@ -87,38 +96,37 @@ public final class IndexedHeap {
 
     /// Lowers the key of `node`, which must be in the heap with a key ≥ `key`.
     @inline(__always)
-    public func decrease(_ node: NodeID, to key: Distance) {
-        assert(contains(node) && entries[Int(position[Int(node)])].key >= key)
+    public mutating func decrease(_ node: NodeID, to key: Distance) {
+        assert(contains(node) && entries[Int(position[Int(node)])].key >= key, "not a decrease")
         siftUp(Entry(key: key, node: node), from: Int(position[Int(node)]))
     }
 
     /// Inserts `node` or lowers its key, whichever applies.
     @inline(__always)
-    public func pushOrDecrease(_ node: NodeID, key: Distance) {
+    public mutating func pushOrDecrease(_ node: NodeID, key: Distance) {
         if contains(node) { decrease(node, to: key) } else { push(node, key: key) }
     }
 
     /// Removes and returns the smallest entry.
     @inline(__always)
-    public func popMin() -> (node: NodeID, key: Distance)? {
+    public mutating func popMin() -> (node: NodeID, key: Distance)? {
         guard count > 0 else { return nil }
         let top = entries[0]
         count -= 1
         if count > 0 { siftDown(entries[count], from: 0) }
-        position[Int(top.node)] = .max
         return (top.node, top.key)
     }
 
     /// Removes every entry.
     ///
     /// - Complexity: O(1).
-    public func removeAll() { count = 0 }
+    public mutating func removeAll() { count = 0 }
 
     @inline(__always)
     private func siftUp(_ entry: Entry, from start: Int) {
         var slot = start
         while slot > 0 {
-            let parent = (slot - 1) >> 2
+            let parent = (slot &- 1) &>> 2
             let p = entries[parent]
             guard entry.precedes(p) else { break }
             entries[slot] = p
@@ -131,18 +139,19 @@ public final class IndexedHeap {
 
     @inline(__always)
     private func siftDown(_ entry: Entry, from start: Int) {
+        let count = self.count
         var slot = start
         while true {
-            let first = (slot << 2) + 1
+            let first = (slot &<< 2) &+ 1
             if first >= count { break }
             var best = first
             var bestEntry = entries[first]
-            let last = Swift.min(first + 4, count)
-            var c = first + 1
+            let last = Swift.min(first &+ 4, count)
+            var c = first &+ 1
             while c < last {
                 let e = entries[c]
                 if e.precedes(bestEntry) { best = c; bestEntry = e }
-                c += 1
+                c &+= 1
             }
             guard bestEntry.precedes(entry) else { break }
             entries[slot] = bestEntry

@@ -1,1 +1,3 @@
-print("bench")
+import Foundation
+
+exit(Bench.main(Array(CommandLine.arguments.dropFirst())))

@@ -1,1 +1,1 @@
-print("corridor")
+import CorridorCLI; import Foundation; exit(Corridor.main(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,87 @@
+import CorridorKit
+
+/// The `corridor` command: parses the arguments, dispatches to a command and returns
+/// the exit status. Pure with respect to its ``Console``: tests run it in-process.
+///
+///     let console = Console()
+///     let status = Corridor.run(["--version"], console: console)
+///     // status == 0, console.output == "corridor 0.1.0\n"
+public enum Corridor {
+    /// The version printed by `--version`.
+    public static let version = "0.1.0"
+
+    /// The commands, with one line each for the overview. Commands land issue by issue
+    /// (see the README's roadmap); an unknown one is a usage error with a suggestion.
+    static let commands: [(name: String, summary: String)] = [
+        ("help", "Show help for corridor or for one command"),
+        ("version", "Print the version"),
+    ]
+
+    /// Runs `corridor` with `arguments` (without the program name) on the real streams
+    /// and returns the exit status.
+    public static func main(_ arguments: [String]) -> Int32 {
+        run(arguments, console: Console(echo: true))
+    }
+
+    /// Runs `corridor` with `arguments` and returns the exit status.
+    public static func run(_ arguments: [String], console: Console) -> Int32 {
+        guard let first = arguments.first else {
+            console.printError(overview)
+            return ExitCode.usage
+        }
+        switch first {
+        case "--help", "-h", "help":
+            if arguments.count > 1 && first == "help" {
+                return help(for: arguments[1], console: console)
+            }
+            console.print(overview)
+            return ExitCode.success
+        case "--version", "version":
+            console.print("corridor \(version)")
+            return ExitCode.success
+        default:
+            let names = commands.map(\.name)
+            if first.hasPrefix("-") {
+                console.printError(
+                    "corridor: error: unknown option \(first)"
+                        + Suggestions.didYouMean(first, among: ["--help", "--version"]))
+            } else {
+                console.printError(
+                    "corridor: error: unknown command \"\(first)\""
+                        + Suggestions.didYouMean(first, among: names))
+            }
+            console.printError("Run 'corridor --help' for the commands.")
+            return ExitCode.usage
+        }
+    }
+
+    static func help(for command: String, console: Console) -> Int32 {
+        guard let entry = commands.first(where: { $0.name == command }) else {
+            console.printError(
+                "corridor: error: no help for unknown command \"\(command)\""
+                    + Suggestions.didYouMean(command, among: commands.map(\.name)))
+            return ExitCode.usage
+        }
+        console.print("corridor \(entry.name): \(entry.summary)")
+        return ExitCode.success
+    }
+
+    static var overview: String {
+        let width = commands.map(\.name.count).max() ?? 0
+        let lines = commands.map { "  " + $0.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.summary }
+        return """
+            corridor — a transport-network analyzer for regional planners
+
+            usage: corridor COMMAND [options]
+
+            commands:
+            \(lines.joined(separator: "\n"))
+
+            options:
+              -h, --help     Show this help
+              --version      Print the version
+
+            Exit codes: 0 success, 1 findings or failure, 64 usage error, 65 bad input data.
+            """
+    }
+}

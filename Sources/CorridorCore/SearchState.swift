@@ -1,0 +1,139 @@
+/// The workspace of a Dijkstra-type search: per-node labels validated by generation
+/// stamps, the settle order, and the heap. Owned by ``DijkstraSearch``.
+///
+/// A noncopyable value that owns its buffers. The search loops are mutating methods on
+/// it, so the whole loop is one exclusive access: no reference counting and no dynamic
+/// exclusivity checks per relaxed arc (measured: those cost a third of the run time when
+/// this state lived in class properties).
+///
+/// Invariant: a label is valid iff its stamp equals ``generation``. Starting a query
+/// increments the generation, which invalidates every label in O(1).
+struct SearchState: ~Copyable {
+    /// Per node: distance, parent arc and the stamp that validates them, side by side so
+    /// that testing and setting a label touches one cache line.
+    struct Label {
+        var distance: Distance
+        var parent: ArcID
+        var stamp: UInt32
+    }
+
+    let nodeCount: Int
+    let labels: UnsafeMutablePointer<Label>
+    /// Per node: the index of its nearest source; written only by multi-source queries (a
+    /// single-source query answers 0 without storing it).
+    let originIndex: UnsafeMutablePointer<UInt32>
+    let settleOrder: UnsafeMutablePointer<NodeID>
+    var heap: IndexedHeap
+    var generation: UInt32 = 0
+    var settledCount = 0
+    var tracksOrigins = false
+
+    init(nodeCount: Int) {
+        self.nodeCount = nodeCount
+        let n = Swift.max(nodeCount, 1)
+        labels = .allocate(capacity: n)
+        labels.initialize(repeating: Label(distance: .unreachable, parent: .invalid, stamp: 0), count: n)
+        originIndex = .allocate(capacity: n)
+        originIndex.initialize(repeating: 0, count: n)
+        settleOrder = .allocate(capacity: n)
+        heap = IndexedHeap(capacity: nodeCount)
+    }
+
+    deinit {
+        labels.deallocate()
+        originIndex.deallocate()
+        settleOrder.deallocate()
+    }
+
+    /// Starts a query: a new generation, an empty heap, the sources at distance 0.
+    mutating func begin(sources: [NodeID]) {
+        if generation == .max {  // once every 4 billion queries: really clear the stamps
+            for v in 0 ..< Swift.max(nodeCount, 1) { labels[v].stamp = 0 }
+            generation = 0
+        }
+        generation &+= 1
+        heap.removeAll()
+        settledCount = 0
+        tracksOrigins = sources.count > 1
+        for (k, s) in sources.enumerated() {
+            precondition(Int(s) < nodeCount, "source \(s) out of range 0..<\(nodeCount)")
+            let v = Int(s)
+            if labels[v].stamp == generation { continue }  // listed twice: first wins
+            labels[v] = Label(distance: 0, parent: .invalid, stamp: generation)
+            originIndex[v] = UInt32(k)
+            heap.push(s, key: 0)
+        }
+    }
+
+    /// Whether `node` has a label in this query (settled or still in the heap).
+    @inline(__always)
+    func isLabelled(_ node: Int) -> Bool { labels[node].stamp == generation }
+
+    /// Whether `node`'s distance is final.
+    func isSettled(_ node: NodeID) -> Bool {
+        labels[Int(node)].stamp == generation && !heap.contains(node)
+    }
+
+    /// The nearest source's index for a labelled node.
+    func origin(_ node: Int) -> Int { tracksOrigins ? Int(originIndex[node]) : 0 }
+
+    /// Settles until the heap is empty or `stop` is settled.
+    mutating func loop<A: Adjacency, G: ArcGate>(
+        _ adj: A, _ gate: G, _ w: UnsafePointer<Weight>, _ limit: Distance, _ stop: Int
+    ) {
+        while let u = settleNext(adj, gate, w, limit, NoLabelObserver()) {
+            if u == stop { return }
+        }
+    }
+
+    /// Settles the heap's minimum and relaxes its arcs; returns the node, or nil when the
+    /// heap is empty. `observer` hears of every label a relaxation sets or lowers.
+    ///
+    /// Relaxations that would exceed `limit` are dropped, so every node in the heap, and
+    /// so every settled node, is within the limit.
+    @inline(__always)
+    mutating func settleNext<A: Adjacency, G: ArcGate, O: LabelObserver>(
+        _ adj: A, _ gate: G, _ w: UnsafePointer<Weight>, _ limit: Distance, _ observer: O
+    ) -> Int? {
+        guard let (node, du) = heap.popMin() else { return nil }
+        let u = Int(node)
+        settleOrder[settledCount] = node
+        settledCount &+= 1
+        let gen = generation
+        let origins = tracksOrigins
+        let from = origins ? originIndex[u] : 0
+        for i in adj.positions(of: u) {
+            let v = adj.neighbor(at: i)
+            let a = adj.arc(at: i)
+            guard gate.admits(a, into: v) else { continue }
+            let nd = du &+ Distance(w[a])
+            if nd > limit { continue }
+            let label = labels + v
+            if label.pointee.stamp != gen {
+                label.pointee = Label(distance: nd, parent: ArcID(truncatingIfNeeded: a), stamp: gen)
+                if origins { originIndex[v] = from }
+                heap.push(NodeID(truncatingIfNeeded: v), key: nd)
+                observer.labelled(v, nd)
+            } else if nd < label.pointee.distance {
+                // Weights are non-negative, so v is still in the heap: settled nodes
+                // already have distance ≤ du ≤ nd.
+                label.pointee.distance = nd
+                label.pointee.parent = ArcID(truncatingIfNeeded: a)
+                if origins { originIndex[v] = from }
+                heap.decrease(NodeID(truncatingIfNeeded: v), to: nd)
+                observer.labelled(v, nd)
+            }
+        }
+        return u
+    }
+}
+
+/// Hears of labels set during relaxation (the meeting test of a bidirectional search).
+protocol LabelObserver {
+    func labelled(_ node: Int, _ distance: Distance)
+}
+
+/// Hears nothing: compiled away.
+struct NoLabelObserver: LabelObserver {
+    @inline(__always) func labelled(_ node: Int, _ distance: Distance) {}
+}

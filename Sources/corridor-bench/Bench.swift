@@ -1,0 +1,148 @@
+import CorridorCore
+import CorridorKit
+import Foundation
+
+/// `corridor-bench`: the benchmark driver. Release builds only; one JSON object per line
+/// on stdout, messages on stderr. See README "Performance" for the ops and fields.
+enum Bench {
+    static let usage = """
+        usage: corridor-bench OP --gr FILE.gr [options]
+
+        ops:
+          load                       parse the file and build the graph
+          sssp   --sources 1,17,42   one-to-all from each source
+          bound  --sources … --limit L
+                                     bounded search; checksum = (source, node) pairs within L
+          p2p    --pairs 1-5,7-9 [--algo dijkstra|bidir|astar|all] [--landmarks K]
+                                     point-to-point; checksum = sum of distances
+
+        options:
+          --repeat R                 rounds over all queries (default 3)
+          --impl corridor|naive      sssp only: the optimized core or the naive baseline
+                                     (adjacency lists + binary heap with lazy deletion)
+        Node ids are DIMACS ids (1-based). Output fields: impl, op, n, m, queries, repeat,
+        median_ms, min_ms, checksum, load_ms, load_mb_per_s, graph_mb, rss_mb, peak_rss_mb.
+        """
+
+    static func main(_ arguments: [String]) -> Int32 {
+        do {
+            let options = try BenchOptions(arguments)
+            #if DEBUG
+            FileHandle.standardError.write(
+                "corridor-bench: WARNING: debug build (internal checks on); figures mean nothing — use `swift run -c release corridor-bench`\n"
+                    .data(using: .utf8)!)
+            #endif
+            try run(options)
+            return 0
+        } catch let error as BenchUsageError {
+            FileHandle.standardError.write("corridor-bench: \(error.message)\n\n\(usage)\n".data(using: .utf8)!)
+            return 64
+        } catch let error as Diagnostic {
+            FileHandle.standardError.write("\(error)\n".data(using: .utf8)!)
+            return 65
+        } catch {
+            FileHandle.standardError.write("corridor-bench: \(error)\n".data(using: .utf8)!)
+            return 1
+        }
+    }
+
+    static func run(_ options: BenchOptions) throws {
+        let fileBytes = (try? FileManager.default.attributesOfItem(atPath: options.graphPath)[.size] as? Int) ?? 0
+        let clock = ContinuousClock()
+        let start = clock.now
+        let graph = try DIMACS.readGraph(at: options.graphPath)
+        let loadMS = milliseconds(clock.now - start)
+        var record = BenchRecord(op: options.op, graph: graph, loadMS: loadMS, fileBytes: fileBytes)
+        try options.checkNodes(graph.nodeCount)
+        let weights = graph.weights(0)
+        // The graph must stay alive until the record (with its memory figures) is out.
+        defer { withExtendedLifetime(graph) {} }
+        switch options.op {
+        case "load":
+            record.queries = 0
+            record.emit()
+        case "sssp":
+            if options.impl == "naive" {
+                let naive = NaiveDijkstra(graph)
+                record.impl = "naive-baseline"
+                record.measure(queries: options.sources, repeat: options.repeatCount) { s in
+                    naive.run(from: s - 1)
+                } checksum: { _ in naive.finiteSum() }
+            } else {
+                let search = DijkstraSearch(graph)
+                record.measure(queries: options.sources, repeat: options.repeatCount) { s in
+                    search.run(from: [NodeID(s - 1)], weights: weights)
+                } checksum: { _ in
+                    var sum: UInt64 = 0
+                    for v in search.settledNodes { sum &+= search.distance(to: v) }
+                    return sum
+                } settled: { search.settledCount }
+            }
+            record.emit()
+        case "bound":
+            let search = DijkstraSearch(graph)
+            record.extra["limit"] = "\(options.limit)"
+            record.measure(queries: options.sources, repeat: options.repeatCount) { s in
+                search.run(from: [NodeID(s - 1)], weights: weights, limit: Distance(options.limit))
+            } checksum: { _ in UInt64(search.settledCount) } settled: { search.settledCount }
+            record.emit()
+        case "p2p":
+            for algo in options.algos {
+                var r = record
+                r.extra["algo"] = "\"\(algo)\""
+                try measureP2P(algo, graph, weights, options, &r)
+                r.emit()
+            }
+        default:
+            throw BenchUsageError(message: "unknown op \"\(options.op)\"")
+        }
+    }
+
+    static func measureP2P(
+        _ algo: String, _ graph: Graph, _ weights: ArcWeights, _ options: BenchOptions,
+        _ record: inout BenchRecord
+    ) throws {
+        switch algo {
+        case "dijkstra":
+            let search = DijkstraSearch(graph)
+            record.measure(queries: options.pairs, repeat: options.repeatCount) { p in
+                search.run(from: [NodeID(p.0 - 1)], weights: weights, target: NodeID(p.1 - 1))
+            } checksum: { p in
+                let d = search.distance(to: NodeID(p.1 - 1))
+                return d == .unreachable ? 0 : d
+            } settled: { search.settledCount }
+        case "bidir":
+            let search = BidirectionalSearch(graph)
+            var found: Path? = nil
+            record.measure(queries: options.pairs, repeat: options.repeatCount) { p in
+                found = search.shortestPath(from: NodeID(p.0 - 1), to: NodeID(p.1 - 1), weights: weights)
+            } checksum: { _ in found?.distance ?? 0 } settled: { search.settledCount }
+        case "astar":
+            let clock = ContinuousClock()
+            let start = clock.now
+            let landmarks = Landmarks(graph, weights: weights, count: options.landmarks, seed: 0)
+            record.extra["prep_ms"] = json(milliseconds(clock.now - start))
+            record.extra["landmarks"] = "\(landmarks.nodes.count)"
+            let search = DijkstraSearch(graph)
+            var found: Path? = nil
+            record.measure(queries: options.pairs, repeat: options.repeatCount) { p in
+                let t = NodeID(p.1 - 1)
+                found = search.shortestPath(
+                    from: NodeID(p.0 - 1), to: t, weights: weights,
+                    potential: landmarks.potential(toward: t))
+            } checksum: { _ in found?.distance ?? 0 } settled: { search.settledCount }
+        default:
+            throw BenchUsageError(message: "unknown --algo \"\(algo)\" (expected dijkstra, bidir, astar or all)")
+        }
+    }
+}
+
+func milliseconds(_ d: Duration) -> Double {
+    let (s, atto) = d.components
+    return Double(s) * 1000 + Double(atto) / 1e15
+}
+
+/// A number in JSON with three decimals (stable formatting).
+func json(_ x: Double) -> String {
+    String(format: "%.3f", x)
+}

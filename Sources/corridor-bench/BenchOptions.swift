@@ -1,0 +1,95 @@
+/// The command line of `corridor-bench`, parsed.
+struct BenchOptions {
+    var op = ""
+    var graphPath = ""
+    var sources: [Int] = []
+    var pairs: [(Int, Int)] = []
+    var limit: Int = 0
+    var repeatCount = 3
+    var algos = ["dijkstra"]
+    var landmarks = 4
+    var impl = "corridor"
+
+    init(_ arguments: [String]) throws {
+        var rest = arguments[...]
+        guard let op = rest.popFirst(), !op.hasPrefix("-") else {
+            throw BenchUsageError(message: "missing op")
+        }
+        guard ["load", "sssp", "bound", "p2p"].contains(op) else {
+            throw BenchUsageError(message: "unknown op \"\(op)\"")
+        }
+        self.op = op
+        var sawLimit = false
+        while let flag = rest.popFirst() {
+            func value() throws -> String {
+                guard let v = rest.popFirst() else { throw BenchUsageError(message: "\(flag) needs a value") }
+                return v
+            }
+            switch flag {
+            case "--gr": graphPath = try value()
+            case "--sources": sources = try Self.ids(try value(), flag: flag)
+            case "--pairs":
+                pairs = try value().split(separator: ",").map { pair in
+                    let ends = pair.split(separator: "-")
+                    guard ends.count == 2, let a = Int(ends[0]), let b = Int(ends[1]) else {
+                        throw BenchUsageError(message: "--pairs: \"\(pair)\" is not FROM-TO")
+                    }
+                    return (a, b)
+                }
+            case "--limit":
+                guard let l = Int(try value()), l >= 0 else {
+                    throw BenchUsageError(message: "--limit needs a non-negative integer")
+                }
+                limit = l
+                sawLimit = true
+            case "--repeat":
+                guard let r = Int(try value()), r >= 1 else {
+                    throw BenchUsageError(message: "--repeat needs a positive integer")
+                }
+                repeatCount = r
+            case "--algo":
+                let a = try value()
+                algos = a == "all" ? ["dijkstra", "bidir", "astar"] : [a]
+            case "--landmarks":
+                guard let k = Int(try value()), (1 ... 64).contains(k) else {
+                    throw BenchUsageError(message: "--landmarks needs an integer in 1…64")
+                }
+                landmarks = k
+            case "--impl":
+                impl = try value()
+                guard ["corridor", "naive"].contains(impl) else {
+                    throw BenchUsageError(message: "--impl must be corridor or naive")
+                }
+            default:
+                throw BenchUsageError(message: "unknown option \(flag)")
+            }
+        }
+        if graphPath.isEmpty { throw BenchUsageError(message: "missing --gr FILE.gr") }
+        switch op {
+        case "sssp", "bound":
+            if sources.isEmpty { throw BenchUsageError(message: "\(op) needs --sources") }
+            if op == "bound" && !sawLimit { throw BenchUsageError(message: "bound needs --limit") }
+        case "p2p":
+            if pairs.isEmpty { throw BenchUsageError(message: "p2p needs --pairs") }
+        default: break
+        }
+    }
+
+    static func ids(_ text: String, flag: String) throws -> [Int] {
+        try text.split(separator: ",").map {
+            guard let id = Int($0) else { throw BenchUsageError(message: "\(flag): \"\($0)\" is not a node id") }
+            return id
+        }
+    }
+
+    /// Node ids must exist in the graph (1-based).
+    func checkNodes(_ nodeCount: Int) throws {
+        for id in sources + pairs.flatMap({ [$0.0, $0.1] }) where id < 1 || id > nodeCount {
+            throw BenchUsageError(message: "node \(id) is out of range 1…\(nodeCount)")
+        }
+    }
+}
+
+struct BenchUsageError: Error {
+    var message: String
+}

@@ -1,0 +1,75 @@
+import CorridorCLI
+import Foundation
+import Testing
+import TestSupport
+
+/// The command line, in-process, and once through the real binary.
+@Suite struct CorridorCommandTests {
+    func run(_ arguments: [String]) -> (status: Int32, output: String, errors: String) {
+        let console = Console()
+        let status = Corridor.run(arguments, console: console)
+        return (status, console.output, console.errors)
+    }
+
+    @Test func version() {
+        let r = run(["--version"])
+        #expect(r.status == 0)
+        #expect(r.output == "corridor \(Corridor.version)\n")
+        #expect(r.errors.isEmpty)
+    }
+
+    @Test func helpListsCommandsAndExitCodes() {
+        let r = run(["--help"])
+        #expect(r.status == 0)
+        #expect(r.output.contains("usage: corridor COMMAND [options]"))
+        #expect(r.output.contains("64 usage error"))
+    }
+
+    @Test func noArgumentsIsAUsageError() {
+        let r = run([])
+        #expect(r.status == 64)
+        #expect(r.output.isEmpty)
+        #expect(r.errors.contains("usage: corridor"))
+    }
+
+    @Test func unknownCommandSuggests() {
+        let r = run(["versoin"])
+        #expect(r.status == 64)
+        #expect(r.output.isEmpty)
+        #expect(r.errors.hasPrefix("corridor: error: unknown command \"versoin\" (did you mean \"version\"?)\n"))
+    }
+
+    @Test func unknownOptionSuggests() {
+        let r = run(["--hlep"])
+        #expect(r.status == 64)
+        #expect(r.errors.hasPrefix("corridor: error: unknown option --hlep (did you mean \"--help\"?)\n"))
+    }
+
+    /// The built executable: stdout, stderr and status as a user sees them.
+    @Test func realBinaryEndToEnd() throws {
+        let binary = FixturePath.repositoryRoot + "/.build/debug/corridor"
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            // `swift test` builds every product of the package, so it is there in CI.
+            Issue.record("corridor binary not built at \(binary)")
+            return
+        }
+        func spawn(_ args: [String]) throws -> (Int32, String, String) {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: binary)
+            p.arguments = args
+            let out = Pipe(), err = Pipe()
+            p.standardOutput = out
+            p.standardError = err
+            try p.run()
+            let o = out.fileHandleForReading.readDataToEndOfFile()
+            let e = err.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        }
+        let (s1, o1, e1) = try spawn(["--version"])
+        #expect(s1 == 0 && o1 == "corridor \(Corridor.version)\n" && e1.isEmpty)
+        let (s2, o2, e2) = try spawn(["frobnicate"])
+        #expect(s2 == 64 && o2.isEmpty)
+        #expect(e2.hasPrefix("corridor: error: unknown command \"frobnicate\""))
+    }
+}
