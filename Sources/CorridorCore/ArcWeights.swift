@@ -11,15 +11,26 @@
 public struct ArcWeights: Sendable, Equatable {
     /// One weight per arc, indexed by arc id.
     public private(set) var values: [Weight]
+    /// An upper bound on every weight: the largest weight, or more after an override
+    /// lowered it. Searches use it to choose their heap's key width.
+    public private(set) var maxWeight: Weight
 
     /// Wraps one weight per arc.
-    public init(_ values: [Weight]) { self.values = values }
+    ///
+    /// - Complexity: O(m), to find the largest weight.
+    public init(_ values: [Weight]) {
+        self.values = values
+        maxWeight = values.max() ?? 0
+    }
 
     /// The weight of `arc`.
     @inlinable public subscript(arc: ArcID) -> Weight { values[Int(arc)] }
 
     /// The number of arcs.
     public var count: Int { values.count }
+
+    /// Equal weights are equal values; ``maxWeight`` is only a bound and does not count.
+    public static func == (a: ArcWeights, b: ArcWeights) -> Bool { a.values == b.values }
 
     /// These weights with the given arcs set to new values (later entries win).
     ///
@@ -37,6 +48,7 @@ public struct ArcWeights: Sendable, Equatable {
         for (arc, weight) in changes {
             precondition(Int(arc) < values.count, "arc \(arc) out of range 0..<\(values.count)")
             values[Int(arc)] = weight
+            maxWeight = Swift.max(maxWeight, weight)
         }
     }
 }

@@ -42,8 +42,9 @@ public final class BidirectionalSearch {
     ) -> Path? {
         precondition(weights.count == graph.arcCount, "weights for another graph")
         precondition(Int(target) < graph.nodeCount, "target out of range")
-        forward.begin(sources: [source], direction: .forward)
-        backward.begin(sources: [target], direction: .backward)
+        let wide = forward.needsWideKeys(weights, limit: .unreachable)
+        forward.begin(sources: [source], direction: .forward, wideKeys: wide)
+        backward.begin(sources: [target], direction: .backward, wideKeys: wide)
         if source == target { return Path(source: source, target: target, arcs: [], distance: 0) }
         var meeting = Meeting()
         withUnsafeMutablePointer(to: &meeting) { meeting in
@@ -52,11 +53,9 @@ public final class BidirectionalSearch {
                 graph.withForwardAdjacency { fadj in
                     graph.withBackwardAdjacency { badj in
                         if let filter {
-                            filter.withGate {
-                                Self.alternate(&forward.state, &backward.state, fadj, badj, $0, w, meeting)
-                            }
+                            filter.withGate { run(wide, fadj, badj, $0, w, meeting) }
                         } else {
-                            Self.alternate(&forward.state, &backward.state, fadj, badj, OpenGate(), w, meeting)
+                            run(wide, fadj, badj, OpenGate(), w, meeting)
                         }
                     }
                 }
@@ -71,20 +70,34 @@ public final class BidirectionalSearch {
             distance: meeting.distance)
     }
 
-    private static func alternate<G: ArcGate>(
-        _ f: inout SearchState, _ b: inout SearchState,
+    private func run<G: ArcGate>(
+        _ wide: Bool, _ fadj: ForwardAdjacency, _ badj: BackwardAdjacency, _ gate: G,
+        _ w: UnsafePointer<Weight>, _ meeting: UnsafeMutablePointer<Meeting>
+    ) {
+        if wide {
+            Self.alternate(&forward.state, &forward.wideHeap, &backward.state, &backward.wideHeap,
+                           fadj, badj, gate, w, meeting)
+        } else {
+            Self.alternate(&forward.state, &forward.narrowHeap, &backward.state, &backward.narrowHeap,
+                           fadj, badj, gate, w, meeting)
+        }
+    }
+
+    private static func alternate<Bits, G: ArcGate>(
+        _ f: inout SearchState, _ fh: inout IndexedHeap<Bits>,
+        _ b: inout SearchState, _ bh: inout IndexedHeap<Bits>,
         _ fadj: ForwardAdjacency, _ badj: BackwardAdjacency, _ gate: G,
         _ w: UnsafePointer<Weight>, _ meeting: UnsafeMutablePointer<Meeting>
     ) {
         let toForward = MeetObserver(otherLabels: b.labels, otherGeneration: b.generation, meeting: meeting)
         let toBackward = MeetObserver(otherLabels: f.labels, otherGeneration: f.generation, meeting: meeting)
-        while let fk = f.heap.minKey, let bk = b.heap.minKey {
+        while let fk = fh.minKey, let bk = bh.minKey {
             let (sum, overflow) = fk.addingReportingOverflow(bk)
             if !overflow && sum >= meeting.pointee.distance { return }
             if fk <= bk {
-                _ = f.settleNext(fadj, gate, w, .unreachable, toForward)
+                _ = f.settleNext(&fh, fadj, gate, w, .unreachable, toForward)
             } else {
-                _ = b.settleNext(badj, gate, w, .unreachable, toBackward)
+                _ = b.settleNext(&bh, badj, gate, w, .unreachable, toBackward)
             }
         }
     }

@@ -28,17 +28,17 @@ extension DijkstraSearch {
     ) -> Path? {
         precondition(weights.count == graph.arcCount, "weights for another graph")
         precondition(Int(target) < graph.nodeCount, "target out of range")
-        begin(sources: [source], direction: .forward)
-        // The heap holds g + π; `begin` pushed the source with key 0.
-        state.heap.removeAll()
-        state.heap.push(source, key: potential(source))
+        // The heap holds g + π, which may exceed any bound on g alone: always wide keys.
+        begin(sources: [source], direction: .forward, wideKeys: true)
+        wideHeap.removeAll()
+        wideHeap.push(source, key: potential(source))
         let found = weights.values.withUnsafeBufferPointer { wb -> Bool in
             let w = wb.baseAddress ?? emptyNodes
             return graph.withForwardAdjacency { adj in
                 if let filter {
-                    return filter.withGate { state.aStarLoop(adj, $0, w, Int(target), potential) }
+                    return filter.withGate { state.aStarLoop(&wideHeap, adj, $0, w, Int(target), potential) }
                 }
-                return state.aStarLoop(adj, OpenGate(), w, Int(target), potential)
+                return state.aStarLoop(&wideHeap, adj, OpenGate(), w, Int(target), potential)
             }
         }
         return found ? path(to: target) : nil
@@ -48,7 +48,7 @@ extension DijkstraSearch {
 extension SearchState {
     /// A* with reopening: settles until `target` leaves the heap; true if it did.
     mutating func aStarLoop<A: Adjacency, G: ArcGate>(
-        _ adj: A, _ gate: G, _ w: UnsafePointer<Weight>, _ target: Int,
+        _ heap: inout IndexedHeap<UInt128>, _ adj: A, _ gate: G, _ w: UnsafePointer<Weight>, _ target: Int,
         _ potential: (NodeID) -> Distance
     ) -> Bool {
         let gen = generation

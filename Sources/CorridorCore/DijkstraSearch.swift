@@ -37,6 +37,13 @@ public final class DijkstraSearch {
     /// The graph this search runs on.
     public let graph: Graph
     var state: SearchState
+    /// The heap for queries whose distances all stay below 2³² (nearly all: seconds,
+    /// metres): 8-byte entries.
+    var narrowHeap: IndexedHeap<UInt64>
+    /// The heap for the rest: 16-byte entries, allocated on first use.
+    var wideHeap = IndexedHeap<UInt128>(capacity: 0)
+    /// Which heap the last query used.
+    var usesWideKeys = false
 
     /// The sources of the last query, in the order given.
     public private(set) var sources: [NodeID] = []
@@ -45,10 +52,11 @@ public final class DijkstraSearch {
 
     /// Creates a search for `graph`.
     ///
-    /// - Complexity: O(n) time and 36n bytes (with the heap's), once.
+    /// - Complexity: O(n) time and 32n bytes, once.
     public init(_ graph: Graph) {
         self.graph = graph
         state = SearchState(nodeCount: graph.nodeCount)
+        narrowHeap = IndexedHeap(capacity: graph.nodeCount)
     }
 
     // MARK: Queries
@@ -74,44 +82,74 @@ public final class DijkstraSearch {
     ) {
         precondition(weights.count == graph.arcCount, "weights for another graph")
         if let target { precondition(Int(target) < graph.nodeCount, "target out of range") }
-        begin(sources: sources, direction: direction)
+        begin(sources: sources, direction: direction,
+              wideKeys: needsWideKeys(weights, limit: limit))
         let stop = target.map(Int.init) ?? -1
         weights.values.withUnsafeBufferPointer { wb in
             let w = wb.baseAddress ?? emptyNodes
             switch (direction, filter) {
             case (.forward, nil):
-                graph.withForwardAdjacency { state.loop($0, OpenGate(), w, limit, stop) }
+                graph.withForwardAdjacency { runLoop($0, OpenGate(), w, limit, stop) }
             case (.forward, let filter?):
                 graph.withForwardAdjacency { adj in
-                    filter.withGate { state.loop(adj, $0, w, limit, stop) }
+                    filter.withGate { runLoop(adj, $0, w, limit, stop) }
                 }
             case (.backward, nil):
-                graph.withBackwardAdjacency { state.loop($0, OpenGate(), w, limit, stop) }
+                graph.withBackwardAdjacency { runLoop($0, OpenGate(), w, limit, stop) }
             case (.backward, let filter?):
                 graph.withBackwardAdjacency { adj in
-                    filter.withGate { state.loop(adj, $0, w, limit, stop) }
+                    filter.withGate { runLoop(adj, $0, w, limit, stop) }
                 }
             }
         }
     }
 
-    /// A forward one-to-one (or one-to-all, `target` nil) run through a custom gate.
+    /// A forward run through a custom gate, to `target` (nil: to all) within `limit`.
     func runForward<G: ArcGate>(
-        from source: NodeID, weights: ArcWeights, gate: G, target: NodeID?
+        from source: NodeID, weights: ArcWeights, gate: G, limit: Distance = .unreachable,
+        target: NodeID?
     ) {
-        begin(sources: [source], direction: .forward)
+        begin(sources: [source], direction: .forward,
+              wideKeys: needsWideKeys(weights, limit: limit))
         let stop = target.map(Int.init) ?? -1
         weights.values.withUnsafeBufferPointer { wb in
             let w = wb.baseAddress ?? emptyNodes
-            graph.withForwardAdjacency { state.loop($0, gate, w, .unreachable, stop) }
+            graph.withForwardAdjacency { runLoop($0, gate, w, limit, stop) }
         }
     }
 
-    /// Starts a query.
-    func begin(sources: [NodeID], direction: SearchDirection) {
+    /// Starts a query on the heap chosen by `wideKeys`.
+    func begin(sources: [NodeID], direction: SearchDirection, wideKeys: Bool) {
         self.sources = sources
         self.direction = direction
-        state.begin(sources: sources)
+        usesWideKeys = wideKeys
+        if wideKeys {
+            wideHeap.reserveCapacity(graph.nodeCount)
+            state.begin(sources: sources, heap: &wideHeap)
+        } else {
+            state.begin(sources: sources, heap: &narrowHeap)
+        }
+    }
+
+    /// Whether some distance of a query could exceed what a narrow heap key holds: only
+    /// when the search is unbounded (or bounded beyond 2³² − 1) and a path of n − 1 arcs of
+    /// the heaviest weight could.
+    func needsWideKeys(_ weights: ArcWeights, limit: Distance) -> Bool {
+        let fits = IndexedHeap<UInt64>.maxKey
+        if limit <= fits { return false }
+        let (longest, overflow) = Distance(weights.maxWeight)
+            .multipliedReportingOverflow(by: Distance(Swift.max(graph.nodeCount - 1, 0)))
+        return overflow || longest > fits
+    }
+
+    private func runLoop<A: Adjacency, G: ArcGate>(
+        _ adj: A, _ gate: G, _ w: UnsafePointer<Weight>, _ limit: Distance, _ stop: Int
+    ) {
+        if usesWideKeys {
+            state.loop(&wideHeap, adj, gate, w, limit, stop)
+        } else {
+            state.loop(&narrowHeap, adj, gate, w, limit, stop)
+        }
     }
 
     // MARK: Results of the last query
@@ -122,7 +160,8 @@ public final class DijkstraSearch {
     /// Whether the last query settled `node` (its distance is final).
     public func isSettled(_ node: NodeID) -> Bool {
         precondition(Int(node) < graph.nodeCount, "node \(node) out of range")
-        return state.isSettled(node)
+        guard state.isLabelled(Int(node)) else { return false }
+        return !(usesWideKeys ? wideHeap.contains(node) : narrowHeap.contains(node))
     }
 
     /// The distance of `node` from the nearest source (forward) or to it (backward), or

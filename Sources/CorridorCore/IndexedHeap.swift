@@ -4,10 +4,15 @@
 /// equal keys leave the heap in ascending node order: searches are deterministic.
 ///
 /// Layout: `entries[0 ..< count]` is a 4-ary heap (the children of slot i are slots
-/// 4i + 1 … 4i + 4), each entry holding its key and node side by side so a sift reads one
-/// cache line per level. `position[node]` is the slot of `node`; it is only trusted after
-/// checking `entries[position[node]].node == node`, which is what makes ``removeAll()``
-/// O(1): stale positions from an earlier search can never pass that check.
+/// 4i + 1 … 4i + 4). An entry packs `key << 32 | node` into one unsigned integer of type
+/// `Bits`, so the `(key, node)` order, tie-break included, is a single branch-free integer
+/// comparison. `Bits` is `UInt128` for any 64-bit key, or `UInt64` when every key is known
+/// to be below 2³² (the searches choose it per query from the weights and the limit: it
+/// saves about a quarter of the instructions of a one-to-all search).
+///
+/// `position[node]` is the slot of `node`; it is only trusted after checking
+/// `entries[position[node]]` names `node`, which is what makes ``removeAll()`` O(1): stale
+/// positions from an earlier search can never pass that check.
 ///
 /// A 4-ary heap halves the depth of a binary heap, and the four children of a slot share
 /// a cache line; RoutingKit and OSRM make the same choice.
@@ -18,30 +23,31 @@
 ///
 /// - Complexity: ``push(_:key:)``, ``decrease(_:to:)`` O(log₄ s); ``popMin()``
 ///   O(4 log₄ s) for s entries; everything else O(1).
-public struct IndexedHeap: ~Copyable {
-    /// An entry packs `(key, node)` into one 128-bit integer, `key << 32 | node`, so the
-    /// `(key, node)` order is a single branch-free integer comparison.
-    @usableFromInline struct Entry {
-        @usableFromInline var bits: UInt128
-        @inlinable @inline(__always) init(key: Distance, node: NodeID) {
-            bits = UInt128(key) &<< 32 | UInt128(node)
-        }
-        @inlinable @inline(__always) var key: Distance { Distance(truncatingIfNeeded: bits &>> 32) }
-        @inlinable @inline(__always) var node: NodeID { NodeID(truncatingIfNeeded: bits) }
-        /// `(key, node)` lexicographic order.
-        @inlinable @inline(__always)
-        func precedes(_ other: Entry) -> Bool { bits < other.bits }
+public struct IndexedHeap<Bits: FixedWidthInteger & UnsignedInteger>: ~Copyable {
+    /// The largest key an entry can hold.
+    public static var maxKey: Distance {
+        Bits.bitWidth >= 96 ? .max : Distance((Bits(1) << (Bits.bitWidth - 32)) - 1)
+    }
+
+    @inline(__always) static func pack(_ key: Distance, _ node: NodeID) -> Bits {
+        Bits(truncatingIfNeeded: key) &<< 32 | Bits(node)
+    }
+    @inline(__always) static func key(_ bits: Bits) -> Distance {
+        Distance(truncatingIfNeeded: bits &>> 32)
+    }
+    @inline(__always) static func node(_ bits: Bits) -> NodeID {
+        NodeID(truncatingIfNeeded: bits)
     }
 
     /// The heap's branching factor.
     public static var arity: Int { 4 }
 
     /// The largest node id plus one that the heap can hold.
-    public let capacity: Int
+    public private(set) var capacity: Int
     /// The number of entries.
     public private(set) var count: Int = 0
-    let entries: UnsafeMutablePointer<Entry>
-    let position: UnsafeMutablePointer<UInt32>
+    private(set) var entries: UnsafeMutablePointer<Bits>
+    private(set) var position: UnsafeMutablePointer<UInt32>
 
     /// A heap for nodes `0 ..< capacity`.
     ///
@@ -52,6 +58,21 @@ public struct IndexedHeap: ~Copyable {
         entries = .allocate(capacity: Swift.max(capacity, 1))
         position = .allocate(capacity: Swift.max(capacity, 1))
         position.initialize(repeating: 0, count: Swift.max(capacity, 1))
+    }
+
+    /// Makes room for nodes `0 ..< capacity`, emptying the heap if it grows.
+    ///
+    /// - Complexity: O(capacity) when it grows, O(1) otherwise.
+    public mutating func reserveCapacity(_ capacity: Int) {
+        guard capacity > self.capacity else { return }
+        precondition(capacity < Int(UInt32.max))
+        entries.deallocate()
+        position.deallocate()
+        entries = .allocate(capacity: capacity)
+        position = .allocate(capacity: capacity)
+        position.initialize(repeating: 0, count: capacity)
+        self.capacity = capacity
+        count = 0
     }
 
     deinit {
@@ -67,38 +88,39 @@ public struct IndexedHeap: ~Copyable {
     public func contains(_ node: NodeID) -> Bool {
         precondition(Int(node) < capacity, "node \(node) out of range 0..<\(capacity)")
         let p = Int(position[Int(node)])
-        return p < count && entries[p].node == node
+        return p < count && Self.node(entries[p]) == node
     }
 
     /// The smallest entry, without removing it.
     public var min: (node: NodeID, key: Distance)? {
-        count == 0 ? nil : (entries[0].node, entries[0].key)
+        count == 0 ? nil : (Self.node(entries[0]), Self.key(entries[0]))
     }
 
     /// The smallest key, or nil when empty.
     @inline(__always)
-    var minKey: Distance? { count == 0 ? nil : entries[0].key }
+    var minKey: Distance? { count == 0 ? nil : Self.key(entries[0]) }
 
     /// The key of `node`, which must be in the heap.
     public func key(of node: NodeID) -> Distance {
         precondition(contains(node), "node \(node) is not in the heap")
-        return entries[Int(position[Int(node)])].key
+        return Self.key(entries[Int(position[Int(node)])])
     }
 
-    /// Inserts `node`, which must not be in the heap.
+    /// Inserts `node`, which must not be in the heap, with a key of at most ``maxKey``.
     @inline(__always)
     public mutating func push(_ node: NodeID, key: Distance) {
         assert(!contains(node), "node \(node) is in the heap already")
+        assert(key <= Self.maxKey, "key \(key) does not fit")
         let slot = count
         count += 1
-        siftUp(Entry(key: key, node: node), from: slot)
+        siftUp(Self.pack(key, node), from: slot)
     }
 
     /// Lowers the key of `node`, which must be in the heap with a key ≥ `key`.
     @inline(__always)
     public mutating func decrease(_ node: NodeID, to key: Distance) {
-        assert(contains(node) && entries[Int(position[Int(node)])].key >= key, "not a decrease")
-        siftUp(Entry(key: key, node: node), from: Int(position[Int(node)]))
+        assert(contains(node) && Self.key(entries[Int(position[Int(node)])]) >= key, "not a decrease")
+        siftUp(Self.pack(key, node), from: Int(position[Int(node)]))
     }
 
     /// Inserts `node` or lowers its key, whichever applies.
@@ -114,7 +136,7 @@ public struct IndexedHeap: ~Copyable {
         let top = entries[0]
         count -= 1
         if count > 0 { siftDown(entries[count], from: 0) }
-        return (top.node, top.key)
+        return (Self.node(top), Self.key(top))
     }
 
     /// Removes every entry.
@@ -123,22 +145,22 @@ public struct IndexedHeap: ~Copyable {
     public mutating func removeAll() { count = 0 }
 
     @inline(__always)
-    private func siftUp(_ entry: Entry, from start: Int) {
+    private func siftUp(_ entry: Bits, from start: Int) {
         var slot = start
         while slot > 0 {
             let parent = (slot &- 1) &>> 2
             let p = entries[parent]
-            guard entry.precedes(p) else { break }
+            guard entry < p else { break }
             entries[slot] = p
-            position[Int(p.node)] = UInt32(truncatingIfNeeded: slot)
+            position[Int(Self.node(p))] = UInt32(truncatingIfNeeded: slot)
             slot = parent
         }
         entries[slot] = entry
-        position[Int(entry.node)] = UInt32(truncatingIfNeeded: slot)
+        position[Int(Self.node(entry))] = UInt32(truncatingIfNeeded: slot)
     }
 
     @inline(__always)
-    private func siftDown(_ entry: Entry, from start: Int) {
+    private func siftDown(_ entry: Bits, from start: Int) {
         let count = self.count
         var slot = start
         while true {
@@ -150,15 +172,15 @@ public struct IndexedHeap: ~Copyable {
             var c = first &+ 1
             while c < last {
                 let e = entries[c]
-                if e.precedes(bestEntry) { best = c; bestEntry = e }
+                if e < bestEntry { best = c; bestEntry = e }
                 c &+= 1
             }
-            guard bestEntry.precedes(entry) else { break }
+            guard bestEntry < entry else { break }
             entries[slot] = bestEntry
-            position[Int(bestEntry.node)] = UInt32(truncatingIfNeeded: slot)
+            position[Int(Self.node(bestEntry))] = UInt32(truncatingIfNeeded: slot)
             slot = best
         }
         entries[slot] = entry
-        position[Int(entry.node)] = UInt32(truncatingIfNeeded: slot)
+        position[Int(Self.node(entry))] = UInt32(truncatingIfNeeded: slot)
     }
 }

@@ -149,7 +149,7 @@ public final class KShortestPaths {
         search.runForward(from: source, weights: weights, gate: gate, target: target)
         let length = search.distance(to: target)
         guard length != .unreachable else { return nil }
-        search.runForward(from: source, weights: weights, gate: gate, limit: length)
+        search.runForward(from: source, weights: weights, gate: gate, limit: length, target: nil)
         let search = self.search, graph = self.graph
         func d(_ v: Int) -> Distance { search.distance(to: NodeID(truncatingIfNeeded: v)) }
         func isTight(_ a: Int, _ u: Int, _ v: Int) -> Bool {
@@ -228,19 +228,6 @@ public final class KShortestPaths {
         }
         walkMark += 1
         return walkMark
-    }
-}
-
-extension DijkstraSearch {
-    /// A forward run through a custom gate that settles every node within `limit`.
-    fileprivate func runForward<G: ArcGate>(
-        from source: NodeID, weights: ArcWeights, gate: G, limit: Distance
-    ) {
-        begin(sources: [source], direction: .forward)
-        weights.values.withUnsafeBufferPointer { wb in
-            let w = wb.baseAddress ?? emptyNodes
-            graph.withForwardAdjacency { state.loop($0, gate, w, limit, -1) }
-        }
     }
 }
 

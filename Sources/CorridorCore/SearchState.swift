@@ -1,10 +1,11 @@
-/// The workspace of a Dijkstra-type search: per-node labels validated by generation
-/// stamps, the settle order, and the heap. Owned by ``DijkstraSearch``.
+/// The workspace of a Dijkstra-type search, less its heap: per-node labels validated by
+/// generation stamps, the nearest-source indices and the settle order. Owned by
+/// ``DijkstraSearch`` next to its heaps.
 ///
 /// A noncopyable value that owns its buffers. The search loops are mutating methods on
-/// it, so the whole loop is one exclusive access: no reference counting and no dynamic
-/// exclusivity checks per relaxed arc (measured: those cost a third of the run time when
-/// this state lived in class properties).
+/// it that take the heap `inout`, so a whole query is one exclusive access to each: no
+/// reference counting and no dynamic exclusivity checks per relaxed arc (measured: those
+/// cost a third of the run time when this state lived in class properties).
 ///
 /// Invariant: a label is valid iff its stamp equals ``generation``. Starting a query
 /// increments the generation, which invalidates every label in O(1).
@@ -23,7 +24,6 @@ struct SearchState: ~Copyable {
     /// single-source query answers 0 without storing it).
     let originIndex: UnsafeMutablePointer<UInt32>
     let settleOrder: UnsafeMutablePointer<NodeID>
-    var heap: IndexedHeap
     var generation: UInt32 = 0
     var settledCount = 0
     var tracksOrigins = false
@@ -36,7 +36,6 @@ struct SearchState: ~Copyable {
         originIndex = .allocate(capacity: n)
         originIndex.initialize(repeating: 0, count: n)
         settleOrder = .allocate(capacity: n)
-        heap = IndexedHeap(capacity: nodeCount)
     }
 
     deinit {
@@ -46,7 +45,7 @@ struct SearchState: ~Copyable {
     }
 
     /// Starts a query: a new generation, an empty heap, the sources at distance 0.
-    mutating func begin(sources: [NodeID]) {
+    mutating func begin<Bits>(sources: [NodeID], heap: inout IndexedHeap<Bits>) {
         if generation == .max {  // once every 4 billion queries: really clear the stamps
             for v in 0 ..< Swift.max(nodeCount, 1) { labels[v].stamp = 0 }
             generation = 0
@@ -69,19 +68,15 @@ struct SearchState: ~Copyable {
     @inline(__always)
     func isLabelled(_ node: Int) -> Bool { labels[node].stamp == generation }
 
-    /// Whether `node`'s distance is final.
-    func isSettled(_ node: NodeID) -> Bool {
-        labels[Int(node)].stamp == generation && !heap.contains(node)
-    }
-
     /// The nearest source's index for a labelled node.
     func origin(_ node: Int) -> Int { tracksOrigins ? Int(originIndex[node]) : 0 }
 
     /// Settles until the heap is empty or `stop` is settled.
-    mutating func loop<A: Adjacency, G: ArcGate>(
-        _ adj: A, _ gate: G, _ w: UnsafePointer<Weight>, _ limit: Distance, _ stop: Int
+    mutating func loop<Bits, A: Adjacency, G: ArcGate>(
+        _ heap: inout IndexedHeap<Bits>, _ adj: A, _ gate: G, _ w: UnsafePointer<Weight>,
+        _ limit: Distance, _ stop: Int
     ) {
-        while let u = settleNext(adj, gate, w, limit, NoLabelObserver()) {
+        while let u = settleNext(&heap, adj, gate, w, limit, NoLabelObserver()) {
             if u == stop { return }
         }
     }
@@ -90,10 +85,12 @@ struct SearchState: ~Copyable {
     /// heap is empty. `observer` hears of every label a relaxation sets or lowers.
     ///
     /// Relaxations that would exceed `limit` are dropped, so every node in the heap, and
-    /// so every settled node, is within the limit.
+    /// so every settled node, is within the limit. The caller chooses a heap whose keys
+    /// hold every distance the query can produce (see ``DijkstraSearch``).
     @inline(__always)
-    mutating func settleNext<A: Adjacency, G: ArcGate, O: LabelObserver>(
-        _ adj: A, _ gate: G, _ w: UnsafePointer<Weight>, _ limit: Distance, _ observer: O
+    mutating func settleNext<Bits, A: Adjacency, G: ArcGate, O: LabelObserver>(
+        _ heap: inout IndexedHeap<Bits>, _ adj: A, _ gate: G, _ w: UnsafePointer<Weight>,
+        _ limit: Distance, _ observer: O
     ) -> Int? {
         guard let (node, du) = heap.popMin() else { return nil }
         let u = Int(node)

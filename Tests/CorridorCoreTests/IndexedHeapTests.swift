@@ -4,7 +4,7 @@ import TestSupport
 
 @Suite struct IndexedHeapTests {
     @Test func equalKeysLeaveInNodeOrder() {
-        var heap = IndexedHeap(capacity: 10)
+        var heap = IndexedHeap<UInt128>(capacity: 10)
         for v: NodeID in [5, 3, 9, 1, 7] { heap.push(v, key: 42) }
         heap.push(8, key: 41)
         #expect(heap.count == 6 && heap.min?.node == 8)
@@ -15,7 +15,7 @@ import TestSupport
     }
 
     @Test func decreaseKeyReorders() {
-        var heap = IndexedHeap(capacity: 6)
+        var heap = IndexedHeap<UInt64>(capacity: 6)
         for v in 0 ..< 6 { heap.push(NodeID(v), key: Distance(100 - v)) }  // 5 is smallest
         heap.decrease(0, to: 3)
         heap.pushOrDecrease(2, key: 3)   // tie with 0: node order decides
@@ -29,21 +29,49 @@ import TestSupport
     }
 
     @Test func zeroCapacity() {
-        var heap = IndexedHeap(capacity: 0)
+        var heap = IndexedHeap<UInt64>(capacity: 0)
         #expect(heap.capacity == 0 && heap.isEmpty && heap.min == nil && heap.popMin() == nil)
         heap.removeAll()
         #expect(heap.count == 0)
-        #expect(IndexedHeap.arity == 4)
+        #expect(IndexedHeap<UInt64>.arity == 4)
+        // Growing makes room for more nodes.
+        heap.reserveCapacity(3)
+        heap.push(2, key: 7)
+        #expect(heap.capacity == 3 && heap.popMin()! == (2, 7))
+    }
+
+    /// The key widths: a narrow heap holds keys below 2³², a wide one any 64-bit key, and
+    /// both order (key, node) the same way, including at the extremes.
+    @Test func keyWidths() {
+        #expect(IndexedHeap<UInt64>.maxKey == 4_294_967_295)
+        #expect(IndexedHeap<UInt128>.maxKey == Distance.max)
+        var narrow = IndexedHeap<UInt64>(capacity: 4)
+        narrow.push(3, key: 4_294_967_295)
+        narrow.push(1, key: 4_294_967_295)
+        narrow.push(2, key: 0)
+        #expect(narrow.popMin()! == (2, 0))
+        #expect(narrow.popMin()! == (1, 4_294_967_295))
+        #expect(narrow.popMin()! == (3, 4_294_967_295))
+        var wide = IndexedHeap<UInt128>(capacity: 4)
+        wide.push(3, key: .max - 1)
+        wide.push(0, key: 1 << 40)
+        wide.push(1, key: .max - 1)
+        #expect(wide.popMin()! == (0, 1 << 40))
+        #expect(wide.popMin()! == (1, .max - 1))
+        #expect(wide.popMin()! == (3, .max - 1))
     }
 
     /// Random push / decrease / pop / removeAll against a sorted-array model, with
     /// `contains` and `key(of:)` checked for every node after every operation.
     /// removeAll leaves stale positions behind; they must never make a node look present.
-    @Test func randomOperationsMatchASortedModel() {
+    @Test func randomOperationsMatchASortedModelNarrow() { randomOperations(UInt64.self) }
+    @Test func randomOperationsMatchASortedModelWide() { randomOperations(UInt128.self) }
+
+    func randomOperations<Bits: FixedWidthInteger & UnsignedInteger>(_: Bits.Type) {
         for seed in seeds(200, base: 3) {
             var rng = SeededRandom(seed: seed)
             let capacity = rng.int(1 ... 70)
-            var heap = IndexedHeap(capacity: capacity)
+            var heap = IndexedHeap<Bits>(capacity: capacity)
             var model: [(key: Distance, node: NodeID)] = []   // kept sorted by (key, node)
             func sortModel() { model.sort { ($0.key, $0.node) < ($1.key, $1.node) } }
             let maxKey = rng.pick([3, 50, 1_000_000]) as Distance   // few keys: many ties
