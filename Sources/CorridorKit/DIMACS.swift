@@ -75,7 +75,7 @@ public enum DIMACS {
 
     static func parseGraph(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> Graph {
         var lines = LineScanner(bytes, file: file)
-        var builder: GraphBuilder? = nil
+        var builder = GraphBuilder(nodeCount: 0, metricNames: [metricName])
         var declaredArcs = 0
         var problemLine = 0
         var nodeCount = 0
@@ -94,14 +94,25 @@ public enum DIMACS {
                 let n = try lines.integer(field: "node count", max: Int64(UInt32.max) - 1)
                 let m = try lines.integer(field: "arc count", max: Int64(UInt32.max) - 1)
                 try lines.expectEnd()
+                // Refuse a header the machine cannot hold rather than crash allocating it:
+                // loading peaks near 16 bytes a node and 28 an arc (builder plus graph), and
+                // an arc line takes at least 8 bytes ("a 1 2 3\n"), so a short file cannot
+                // hold many arcs whatever its header claims.
+                let arcsHeld = Swift.min(Int(m), bytes.count / 8)
+                let needed = 16 * Double(n) + 28 * Double(arcsHeld)
+                let memory = Double(ProcessInfo.processInfo.physicalMemory)
+                if needed > memory {
+                    throw lines.error(
+                        at: 1, "a graph of \(n) nodes and \(m) arcs needs about \(Int(needed / 1e9)) GB, more than this machine's \(Int(memory / 1e9)) GB")
+                }
                 problemLine = lines.lineNumber
                 nodeCount = Int(n)
                 declaredArcs = Int(m)
                 var b = GraphBuilder(nodeCount: nodeCount, metricNames: [metricName])
-                b.reserveCapacity(declaredArcs)
+                b.reserveCapacity(arcsHeld)
                 builder = b
             case UInt8(ascii: "a"):
-                guard builder != nil else {
+                guard problemLine != 0 else {
                     throw lines.error(at: 1, "arc before the problem line 'p sp N M'")
                 }
                 lines.skipWord()
@@ -109,17 +120,17 @@ public enum DIMACS {
                 let v = try lines.nodeID(field: "head node", nodeCount: nodeCount)
                 let w = try lines.integer(field: "weight", max: Int64(UInt32.max))
                 try lines.expectEnd()
-                if builder!.arcCount == declaredArcs {
+                if builder.arcCount == declaredArcs {
                     throw lines.error(
                         at: 1, "more arcs than the \(declaredArcs) declared on line \(problemLine)")
                 }
-                builder!.addArc(from: u, to: v, weight: Weight(w))
+                builder.addArc(from: u, to: v, weight: Weight(w))
             default:
                 throw lines.error(
                     at: 1, "unknown line type \"\(lines.firstWord)\" (expected c, p or a)")
             }
         }
-        guard let builder else {
+        guard problemLine != 0 else {
             throw Diagnostic(file: file, message: "no problem line 'p sp N M'")
         }
         if builder.arcCount != declaredArcs {

@@ -146,6 +146,19 @@ import TestSupport
             == "t.gr:2:1: error: unknown line type \"arc\" (expected c, p or a)")
     }
 
+    /// A header claiming more than the machine can hold is an error, not a crash; a
+    /// header claiming many arcs in a short file only costs what the file holds.
+    @Test func implausibleHeaders() {
+        // (On a machine with more memory than that the header is legitimate: not asked.)
+        if ProcessInfo.processInfo.physicalMemory < 60_000_000_000 {
+            let d = graphError("p sp 4294967294 4294967294\n")
+            #expect(d?.line == 1)
+        #expect(d?.message.hasPrefix("a graph of 4294967294 nodes and 4294967294 arcs needs about 68 GB") == true)
+        }
+        #expect(graphError("p sp 2 4000000000\na 1 2 3\n")?.description
+            == "t.gr:1: error: the problem line declares 4000000000 arcs but the file has 1")
+    }
+
     @Test func missingAndUnreadableFiles() {
         #expect(throws: Diagnostic(file: "/nonexistent/x.gr", message: "no such file")) {
             try DIMACS.readGraph(at: "/nonexistent/x.gr")
