@@ -25,6 +25,10 @@ enum Bench {
         """
 
     static func main(_ arguments: [String]) -> Int32 {
+        if arguments.first == "--help" || arguments.first == "-h" || arguments.first == "help" {
+            print(usage)
+            return 0
+        }
         do {
             let options = try BenchOptions(arguments)
             #if DEBUG

@@ -49,6 +49,9 @@ struct BenchOptions {
                 repeatCount = r
             case "--algo":
                 let a = try value()
+                guard ["dijkstra", "bidir", "astar", "all"].contains(a) else {
+                    throw BenchUsageError(message: "unknown --algo \"\(a)\" (expected dijkstra, bidir, astar or all)")
+                }
                 algos = a == "all" ? ["dijkstra", "bidir", "astar"] : [a]
             case "--landmarks":
                 guard let k = Int(try value()), (1 ... 64).contains(k) else {

@@ -74,9 +74,9 @@ import TestSupport
     /// (admissible, usually inconsistent) and the exact distance. Nodes that cannot reach
     /// the target may get any potential, up to `Distance.max` (still admissible).
     @Test func randomPotentialsGiveExactDistances() {
-        for seed in seeds(300, base: 30) {
+        for seed in seeds(600, base: 30) {
             var rng = SeededRandom(seed: seed)
-            let g = RandomGraph.make(&rng, rng.chance(0.5) ? .standard : .tieHeavy)
+            let g = RandomGraph.make(&rng, rng.pick([RandomGraph.Options.standard, .tieHeavy, .huge]))
             var q = randomQuery(&rng, g)
             let source = q.query.sources[0]
             let target = NodeID(rng.int(0 ..< g.nodeCount))

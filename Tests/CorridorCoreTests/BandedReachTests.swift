@@ -65,9 +65,9 @@ import TestSupport
     /// Random graphs: reach equals the oracle (reached = distance ≤ last threshold; band =
     /// first threshold ≥ distance), in settle order, with origins from the bounded run.
     @Test func randomReachMatchesTheOracle() {
-        for seed in seeds(300, base: 20) {
+        for seed in seeds(600, base: 20) {
             var rng = SeededRandom(seed: seed)
-            let g = RandomGraph.make(&rng, rng.chance(0.5) ? .standard : .tieHeavy)
+            let g = RandomGraph.make(&rng, rng.pick([RandomGraph.Options.standard, .tieHeavy, .huge]))
             let search = DijkstraSearch(g.graph)
             var q = randomQuery(&rng, g)
             q.query.target = nil

@@ -37,9 +37,9 @@ import TestSupport
 
     /// Random graphs: distance equals the oracle, the path is a valid chain of admitted
     /// arcs, nil exactly when unreachable; with filters and overrides; one engine reused.
-    @Test(arguments: [RandomGraph.Options.standard, .tieHeavy])
+    @Test(arguments: [RandomGraph.Options.standard, .tieHeavy, .huge])
     func randomPairsMatchTheOracle(options: RandomGraph.Options) {
-        for seed in seeds(250, base: options.name == "standard" ? 40 : 41) {
+        for seed in seeds(500, base: 40 + seedOffset(options)) {
             var rng = SeededRandom(seed: seed)
             let g = RandomGraph.make(&rng, options)
             let bidir = BidirectionalSearch(g.graph)

@@ -9,7 +9,7 @@ import TestSupport
 /// arcs mapped back to input indices.)
 @Suite struct EquivalenceTests {
     @Test func filteredSearchEqualsTheGraphBuiltWithoutThoseArcs() {
-        for seed in seeds(200, base: 60) {
+        for seed in seeds(400, base: 60) {
             var rng = SeededRandom(seed: seed)
             let g = RandomGraph.make(&rng)
             let (filter, allowed) = RandomGraph.filter(&rng, g.graph, keep: rng.pick([0.2, 0.6, 0.9]))
@@ -48,7 +48,7 @@ import TestSupport
     }
 
     @Test func overriddenWeightsEqualTheGraphBuiltWithThem() {
-        for seed in seeds(200, base: 61) {
+        for seed in seeds(400, base: 61) {
             var rng = SeededRandom(seed: seed)
             let g = RandomGraph.make(&rng)
             let metric = rng.int(0 ..< g.metricNames.count)

@@ -51,7 +51,7 @@ import TestSupport
     /// when fewer than k exist. Weights are distinct powers of two in half of the graphs
     /// (no two paths tie, so the order is forced) and tie-heavy small integers in the rest.
     @Test func randomSmallGraphsMatchBruteForce() {
-        for seed in seeds(400, base: 50) {
+        for seed in seeds(800, base: 50) {
             var rng = SeededRandom(seed: seed)
             var g = RandomGraph.make(&rng, .small)
             let distinct = rng.chance(0.5)
@@ -102,7 +102,7 @@ extension KShortestPathsTests {
         var options = RandomGraph.Options.small
         options.zeroWeightChance = 0.5
         options.maxWeight = 2
-        for seed in seeds(300, base: 51) {
+        for seed in seeds(600, base: 51) {
             var rng = SeededRandom(seed: seed)
             let g = RandomGraph.make(&rng, options)
             let yen = KShortestPaths(g.graph)
@@ -121,9 +121,9 @@ extension KShortestPathsTests {
     /// Larger graphs (too many paths to enumerate): the paths are valid, loopless,
     /// distinct, sorted in the documented order, and the first is a shortest path.
     @Test func largerGraphsGiveSortedValidPaths() {
-        for seed in seeds(100, base: 52) {
+        for seed in seeds(200, base: 52) {
             var rng = SeededRandom(seed: seed)
-            let g = RandomGraph.make(&rng, rng.chance(0.5) ? .standard : .tieHeavy)
+            let g = RandomGraph.make(&rng, rng.pick([RandomGraph.Options.standard, .tieHeavy, .huge]))
             let q = randomQuery(&rng, g)
             let s = NodeID(rng.int(0 ..< g.nodeCount)), t = NodeID(rng.int(0 ..< g.nodeCount))
             let got = KShortestPaths(g.graph).paths(from: s, to: t, count: 6, weights: q.weights, filter: q.filter)

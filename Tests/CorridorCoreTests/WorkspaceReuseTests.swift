@@ -25,9 +25,9 @@ import TestSupport
     }
 
     @Test func consecutiveQueriesEqualFreshSearches() {
-        for seed in seeds(120, base: 70) {
+        for seed in seeds(240, base: 70) {
             var rng = SeededRandom(seed: seed)
-            let g = RandomGraph.make(&rng, rng.chance(0.5) ? .standard : .tieHeavy)
+            let g = RandomGraph.make(&rng, rng.pick([RandomGraph.Options.standard, .tieHeavy, .huge]))
             let reused = DijkstraSearch(g.graph)
             for step in 0 ..< 12 {
                 let q = randomQuery(&rng, g)
@@ -51,7 +51,7 @@ import TestSupport
     }
 
     @Test func pointToPointEnginesReuseTheirWorkspaces() {
-        for seed in seeds(100, base: 71) {
+        for seed in seeds(200, base: 71) {
             var rng = SeededRandom(seed: seed)
             let g = RandomGraph.make(&rng)
             let bidir = BidirectionalSearch(g.graph)

@@ -27,6 +27,9 @@ public enum RandomGraph {
         public var farSideChance: Double
         public var modes: ClosedRange<UInt8>
         public var flagChance: Double
+        /// The chance that a non-zero weight is huge instead: uniform in 2³¹ … 2³² − 1,
+        /// so that distances pass 2³² and the searches need wide heap keys.
+        public var hugeWeightChance: Double = 0
 
         public init(
             nodes: ClosedRange<Int> = 5 ... 60, density: ClosedRange<Double> = 0.8 ... 4,
@@ -64,6 +67,13 @@ public enum RandomGraph {
             zeroWeightChance: 0.25, selfLoopChance: 0.05, parallelChance: 0.25, farSideChance: 0.2
         ).named("tieHeavy")
 
+        /// Distances around and beyond 2³²: a third of the weights are huge.
+        public static let huge: Options = {
+            var o = Options(nodes: 5 ... 40)
+            o.hugeWeightChance = 0.35
+            return o.named("huge")
+        }()
+
         /// These options under another name.
         public func named(_ name: String) -> Options {
             var o = self
@@ -83,7 +93,9 @@ public enum RandomGraph {
         let farSide = n >= 3 && rng.chance(options.farSideChance) ? rng.int(max(1, n / 2) ..< n) : n
         var arcs: [PlainArc] = []
         func weight() -> Weight {
-            rng.chance(options.zeroWeightChance) ? 0 : Weight(rng.int(1 ... Int(options.maxWeight)))
+            if rng.chance(options.zeroWeightChance) { return 0 }
+            if rng.chance(options.hugeWeightChance) { return Weight(rng.int(1 << 31 ... Int(UInt32.max))) }
+            return Weight(rng.int(1 ... Int(options.maxWeight)))
         }
         while arcs.count < target {
             let t = rng.int(0 ..< n)
@@ -118,7 +130,11 @@ public enum RandomGraph {
     {
         guard graph.arcCount > 0 else { return [] }
         return (0 ..< rng.int(0 ... max(1, graph.arcCount / 3))).map { _ in
-            (ArcID(rng.int(0 ..< graph.arcCount)), rng.chance(0.2) ? 0 : Weight(rng.int(1 ... Int(maxWeight))))
+            // Sometimes huge: a scenario can push distances past 2³² on a graph whose own
+            // weights are small (the searches must then switch to wide heap keys).
+            (ArcID(rng.int(0 ..< graph.arcCount)),
+             rng.chance(0.2) ? 0 : rng.chance(0.08) ? UInt32.max - Weight(rng.int(0 ... 3))
+                 : Weight(rng.int(1 ... Int(maxWeight))))
         }
     }
 

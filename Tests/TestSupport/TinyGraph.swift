@@ -61,11 +61,8 @@ public func tinyGraph(nodes: Int? = nil, _ text: String, metricNames: [String]? 
 
 /// Loads `Fixtures/core/<name>` (tinyGraph format, with a `nodes N` line) from the
 /// package root.
-public func coreFixture(_ name: String, filePath: String = #filePath) -> TestGraph {
-    // This file is <root>/Tests/TestSupport/TinyGraph.swift.
-    var root = Substring(filePath)
-    for _ in 0 ..< 3 { root = root[..<(root.lastIndex(of: "/") ?? root.startIndex)] }
-    let path = "\(root)/Fixtures/core/\(name)"
+public func coreFixture(_ name: String) -> TestGraph {
+    let path = FixturePath.of("core/\(name)")
     guard let text = readTextFile(path) else { fatalError("cannot read fixture \(path)") }
     return tinyGraph(text)
 }
