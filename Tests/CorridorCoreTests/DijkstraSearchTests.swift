@@ -152,18 +152,25 @@ import TestSupport
         #expect((0 ..< 7).map { search.distance(to: $0) } == nearest)
     }
 
-    /// Settle order is non-decreasing in distance, and a zero-weight arc can make a node
-    /// settle after one with a larger id at the same distance: here 1 settles, then
-    /// relaxes 1 -> 0 (weight 0), then 0 settles. Documented in the determinism note.
+    /// Settle order is non-decreasing in distance, but not by (distance, id) across
+    /// zero-weight arcs: a head is labelled only when its tail settles.
+    ///
+    ///     input  arc id  arc
+    ///     0      1       1 -> 0  0
+    ///     1      0       0 -> 2  0
+    ///     2      2       1 -> 2  0
+    ///
+    /// From 1: settle 1 (0); arc 1 labels 0 at 0, arc 2 labels 2 at 0 (parent arc 2).
+    /// Heap (0, 0), (0, 2): settle 0; its arc 0 gives 2 at 0, no improvement. Settle 2.
+    /// So the order is 1, 0, 2: node 0 settles after node 1 at the same distance.
     @Test func zeroWeightArcsSettleAfterTheirTail() {
         let g = tinyGraph(nodes: 3, "1 -> 0 : 0\n0 -> 2 : 0\n1 -> 2 : 0")
+        #expect(g.arcOfInput == [1, 0, 2])
         let search = DijkstraSearch(g.graph)
         search.run(from: [1], weights: g.graph.weights(0))
-        // settle 1: arc 2 (1 -> 0) labels 0; arc 3?  ids: tail 0 gets input 1 -> id 0;
-        // tail 1 gets inputs 0, 2 -> ids 1, 2. So 1 relaxes id 1 (-> 0) then id 2 (-> 2).
-        // Heap (0,0), (0,2): 0 settles, its arc to 2 is no improvement; then 2.
         #expect(search.settledNodes == [1, 0, 2])
-        #expect(search.parentArc(of: 2) == g.arc(2))
+        #expect(search.parentArc(of: 0) == 1)
+        #expect(search.parentArc(of: 2) == 2)
         #expect((0 ..< 3).map { search.distance(to: $0) } == [0, 0, 0])
     }
 
