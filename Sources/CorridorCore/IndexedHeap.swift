@@ -166,14 +166,25 @@ public struct IndexedHeap<Bits: FixedWidthInteger & UnsignedInteger>: ~Copyable 
         while true {
             let first = (slot &<< 2) &+ 1
             if first >= count { break }
-            var best = first
-            var bestEntry = entries[first]
-            let last = Swift.min(first &+ 4, count)
-            var c = first &+ 1
-            while c < last {
-                let e = entries[c]
-                if e < bestEntry { best = c; bestEntry = e }
-                c &+= 1
+            var best: Int
+            var bestEntry: Bits
+            if first &+ 3 < count {
+                // Four children (the usual case): a tournament, two independent
+                // comparisons and then one, which the processor overlaps.
+                let e0 = entries[first], e1 = entries[first &+ 1]
+                let e2 = entries[first &+ 2], e3 = entries[first &+ 3]
+                let low = e1 < e0 ? (e1, first &+ 1) : (e0, first)
+                let high = e3 < e2 ? (e3, first &+ 3) : (e2, first &+ 2)
+                (bestEntry, best) = high.0 < low.0 ? high : low
+            } else {
+                best = first
+                bestEntry = entries[first]
+                var c = first &+ 1
+                while c < count {
+                    let e = entries[c]
+                    if e < bestEntry { best = c; bestEntry = e }
+                    c &+= 1
+                }
             }
             guard bestEntry < entry else { break }
             entries[slot] = bestEntry
