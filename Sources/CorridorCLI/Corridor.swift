@@ -1,4 +1,5 @@
 import CorridorKit
+import Foundation
 
 /// The `corridor` command: parses the arguments, dispatches to a command and returns
 /// the exit status. Pure with respect to its ``Console``: tests run it in-process.

@@ -80,15 +80,10 @@ public enum DIMACS {
         var problemLine = 0
         var nodeCount = 0
         while lines.next() {
-            guard var type = lines.firstByte else { continue }  // blank line
-            if type != UInt8(ascii: "c") && !lines.firstWordIsOneCharacter { type = 0 }
+            guard let type = lines.lineType else { continue }  // blank or comment
             switch type {
-            case UInt8(ascii: "c"):
-                continue
             case UInt8(ascii: "p"):
-                if problemLine != 0 {
-                    throw lines.error(at: 1, "duplicate problem line (the first is on line \(problemLine))")
-                }
+                try lines.checkNoEarlierProblemLine(problemLine)
                 lines.skipWord()
                 try lines.expectWord("sp", field: "format")
                 let n = try lines.integer(field: "node count", max: Int64(UInt32.max) - 1)
@@ -150,15 +145,10 @@ public enum DIMACS {
         var problemLine = 0
         var declared = 0
         while lines.next() {
-            guard var type = lines.firstByte else { continue }
-            if type != UInt8(ascii: "c") && !lines.firstWordIsOneCharacter { type = 0 }
+            guard let type = lines.lineType else { continue }  // blank or comment
             switch type {
-            case UInt8(ascii: "c"):
-                continue
             case UInt8(ascii: "p"):
-                if problemLine != 0 {
-                    throw lines.error(at: 1, "duplicate problem line (the first is on line \(problemLine))")
-                }
+                try lines.checkNoEarlierProblemLine(problemLine)
                 lines.skipWord()
                 try lines.expectWord("aux", field: "format")
                 try lines.expectWord("sp", field: "format")

@@ -35,12 +35,21 @@ struct LineScanner {
         return true
     }
 
-    /// The first byte of the line's first field, or nil for a blank line.
-    var firstByte: UInt8? { cursor < lineEnd ? bytes[cursor] : nil }
+    /// The line's DIMACS type letter (`p`, `a`, `v` …), nil for a blank or comment (`c`)
+    /// line, and 0 when the first field is longer than one character.
+    var lineType: UInt8? {
+        guard cursor < lineEnd else { return nil }
+        let first = bytes[cursor]
+        if first == UInt8(ascii: "c") { return nil }
+        let single = cursor + 1 == lineEnd || isSpace(bytes[cursor + 1])
+        return single ? first : 0
+    }
 
-    /// Whether the line's first field is a single character (a DIMACS line type).
-    var firstWordIsOneCharacter: Bool {
-        cursor < lineEnd && (cursor + 1 == lineEnd || isSpace(bytes[cursor + 1]))
+    /// Throws if a problem line was already seen on line `previous` (0: none yet).
+    func checkNoEarlierProblemLine(_ previous: Int) throws {
+        if previous != 0 {
+            throw error(at: 1, "duplicate problem line (the first is on line \(previous))")
+        }
     }
 
     /// The first field of the line, for messages.
