@@ -16,8 +16,7 @@ extension DijkstraSearch {
     /// After the call, ``distance(to:)`` and ``path(to:)`` are exact for `target` (other
     /// labels are exact only under a consistent potential), and ``settledNodes`` lists the
     /// nodes taken from the heap (a reopened node may appear twice), up to n of them: with
-    /// reopenings, later pops, the target's included, are not listed. (FIX: the cap was
-    /// not documented; `AStarTests.inconsistentPotentialReopensAndStaysExact` shows it.)
+    /// reopenings, later pops, the target's included, are not listed.
     ///
     /// P. E. Hart, N. J. Nilsson, B. Raphael, "A formal basis for the heuristic
     /// determination of minimum cost paths", IEEE Trans. SSC 4(2), 1968.

@@ -18,10 +18,9 @@
 /// (``ArcWeights``) without touching the graph.
 ///
 /// **Determinism.** Nodes settle in non-decreasing distance; among the nodes in the heap
-/// at once, equal distances settle in node id order. (FIX: this said "in increasing
-/// `(distance, node id)`", which a zero-weight arc breaks: its head is labelled only when
-/// its tail settles, so it settles after the tail even with a smaller id. Checked by
-/// `DijkstraSearchTests.zeroWeightArcsSettleAfterTheirTail`.) A node's parent is
+/// at once, equal distances settle in node id order (the head of a zero-weight arc is
+/// labelled only when its tail settles, so it settles after the tail whatever its id).
+/// A node's parent is
 /// the arc of the first relaxation that gave it its final distance: relaxations happen in
 /// settle order and, within a node, in arc order (forward: arc id; backward: the reverse
 /// CSR's ascending arc id). So when a node is equally near two sources, it belongs to the

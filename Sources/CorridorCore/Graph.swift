@@ -26,8 +26,6 @@
 /// Memory: `8(n + 1) + m(14 + 4k)` bytes for n nodes, m arcs and k metrics (plus any
 /// spare array capacity): 4 + 4 per node for `firstOut` and `firstIn`; per arc 4 each for
 /// `head`, `inArc` and `inTail`, 1 each for `mode` and `flags`, and 4 per metric.
-/// (FIX: this said `m(18 + 4k)`, which counts the forward `tail` array the graph does not
-/// have; `GraphBuilderTests.memoryFootprintFollowsTheFormula` checks the figure.)
 public struct Graph: Sendable {
     /// The number of nodes; node ids are `0 ..< nodeCount`.
     public let nodeCount: Int

@@ -107,12 +107,10 @@ public final class KShortestPaths {
     /// The shortest path avoiding the current bans (the first call has none) that comes
     /// first, by arc ids compared lexicographically, among all equally short ones.
     ///
-    /// FIX (found by the k-shortest tests against brute force): this used to return
-    /// whichever shortest spur Dijkstra's tie rule gave, so equally long paths came out in
-    /// an order that was deterministic but not the documented (distance, arc ids) order
-    /// (e.g. parallel arcs 0 -> 1 of 3 and 4, both continuing by arc 3 to 2, and a direct
-    /// 0 -> 2 arc 2 of 4: Yen gave [0, 3], [2], [1, 3] instead of [0, 3], [1, 3], [2]).
-    /// Yen's algorithm yields paths in a total order that respects a common prefix, here
+    /// Whichever shortest spur Dijkstra's tie rule happens to give is not enough: with
+    /// parallel arcs 0 → 1 (ids 0 and 1, weights 3 and 4) both continuing by arc 3 to 2,
+    /// and a direct 0 → 2 (id 2, weight 4), it would yield [0, 3], [2], [1, 3] instead of
+    /// [0, 3], [1, 3], [2]. Yen's algorithm yields paths in a total order that respects a common prefix, here
     /// (distance, arc ids), exactly when every spur is the first in that order; so:
     ///
     /// 1. a run to `target` gives the spur length D;
