@@ -8,6 +8,10 @@ protocol Adjacency {
     func arc(at position: Int) -> Int
     /// The node across the arc at a position (head going forward, tail going backward).
     func neighbor(at position: Int) -> Int
+    /// Hints that `node`'s offsets will be read soon.
+    func prefetchOffsets(of node: Int)
+    /// Hints that `node`'s arcs will be read soon (its offsets should be cached by now).
+    func prefetchArcs(of node: Int, weights: UnsafePointer<Weight>)
 }
 
 /// The forward CSR: positions are arc ids.
@@ -19,6 +23,12 @@ struct ForwardAdjacency: Adjacency {
     }
     @inline(__always) func arc(at position: Int) -> Int { position }
     @inline(__always) func neighbor(at position: Int) -> Int { Int(head[position]) }
+    @inline(__always) func prefetchOffsets(of node: Int) { prefetch(firstOut + node) }
+    @inline(__always) func prefetchArcs(of node: Int, weights: UnsafePointer<Weight>) {
+        let first = Int(firstOut[node])
+        prefetch(head + first)
+        prefetch(weights + first)
+    }
 }
 
 /// The reverse CSR: positions index `inArc` and `inTail`.
@@ -31,6 +41,12 @@ struct BackwardAdjacency: Adjacency {
     }
     @inline(__always) func arc(at position: Int) -> Int { Int(inArc[position]) }
     @inline(__always) func neighbor(at position: Int) -> Int { Int(inTail[position]) }
+    @inline(__always) func prefetchOffsets(of node: Int) { prefetch(firstIn + node) }
+    @inline(__always) func prefetchArcs(of node: Int, weights: UnsafePointer<Weight>) {
+        let first = Int(firstIn[node])
+        prefetch(inArc + first)
+        prefetch(inTail + first)
+    }
 }
 
 extension Graph {
