@@ -40,7 +40,7 @@ public final class BidirectionalSearch {
     public func shortestPath(
         from source: NodeID, to target: NodeID, weights: ArcWeights, filter: ArcFilter? = nil
     ) -> Path? {
-        precondition(weights.count == graph.arcCount, "weights for another graph")
+        forward.checkQuery(weights, filter)
         precondition(Int(target) < graph.nodeCount, "target out of range")
         let wide = forward.needsWideKeys(weights, limit: .unreachable)
         forward.begin(sources: [source], direction: .forward, wideKeys: wide)

@@ -27,7 +27,7 @@ extension DijkstraSearch {
         from source: NodeID, to target: NodeID, weights: ArcWeights, filter: ArcFilter? = nil,
         potential: (NodeID) -> Distance
     ) -> Path? {
-        precondition(weights.count == graph.arcCount, "weights for another graph")
+        checkQuery(weights, filter)
         precondition(Int(target) < graph.nodeCount, "target out of range")
         // The heap holds g + π, which may exceed any bound on g alone: always wide keys.
         begin(sources: [source], direction: .forward, wideKeys: true)
@@ -70,7 +70,7 @@ extension SearchState {
                 labels[v] = Label(distance: nd, parent: ArcID(truncatingIfNeeded: a), stamp: gen)
                 let (key, overflow) = nd.addingReportingOverflow(potential(NodeID(v)))
                 // An open node is lowered; a settled one is opened again (inconsistent π).
-                heap.pushOrDecrease(NodeID(v), key: overflow ? .max : key)
+                heap.pushOrDecreaseUnchecked(NodeID(v), key: overflow ? .max : key)
             }
         }
         return false

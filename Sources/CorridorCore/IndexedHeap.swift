@@ -107,26 +107,46 @@ public struct IndexedHeap<Bits: FixedWidthInteger & UnsignedInteger>: ~Copyable 
     }
 
     /// Inserts `node`, which must not be in the heap, with a key of at most ``maxKey``.
-    @inline(__always)
     public mutating func push(_ node: NodeID, key: Distance) {
-        assert(!contains(node), "node \(node) is in the heap already")
-        assert(key <= Self.maxKey, "key \(key) does not fit")
+        precondition(Int(node) < capacity, "node \(node) out of range 0..<\(capacity)")
+        precondition(!contains(node), "node \(node) is in the heap already")
+        precondition(key <= Self.maxKey, "key \(key) exceeds \(Self.maxKey)")
+        pushUnchecked(node, key: key)
+    }
+
+    /// Lowers the key of `node`, which must be in the heap with a key ≥ `key`.
+    public mutating func decrease(_ node: NodeID, to key: Distance) {
+        precondition(contains(node), "node \(node) is not in the heap")
+        precondition(Self.key(entries[Int(position[Int(node)])]) >= key, "\(key) is not a decrease")
+        decreaseUnchecked(node, to: key)
+    }
+
+    /// ``push(_:key:)`` for the search loops, which guarantee its preconditions (checked
+    /// in debug builds only).
+    @inline(__always)
+    mutating func pushUnchecked(_ node: NodeID, key: Distance) {
+        assert(Int(node) < capacity && !contains(node) && key <= Self.maxKey)
         let slot = count
         count += 1
         siftUp(Self.pack(key, node), from: slot)
     }
 
-    /// Lowers the key of `node`, which must be in the heap with a key ≥ `key`.
+    /// ``decrease(_:to:)`` for the search loops, which guarantee its preconditions.
     @inline(__always)
-    public mutating func decrease(_ node: NodeID, to key: Distance) {
-        assert(contains(node) && Self.key(entries[Int(position[Int(node)])]) >= key, "not a decrease")
+    mutating func decreaseUnchecked(_ node: NodeID, to key: Distance) {
+        assert(contains(node) && Self.key(entries[Int(position[Int(node)])]) >= key)
         siftUp(Self.pack(key, node), from: Int(position[Int(node)]))
     }
 
     /// Inserts `node` or lowers its key, whichever applies.
-    @inline(__always)
     public mutating func pushOrDecrease(_ node: NodeID, key: Distance) {
         if contains(node) { decrease(node, to: key) } else { push(node, key: key) }
+    }
+
+    /// ``pushOrDecrease(_:key:)`` for the search loops.
+    @inline(__always)
+    mutating func pushOrDecreaseUnchecked(_ node: NodeID, key: Distance) {
+        if contains(node) { decreaseUnchecked(node, to: key) } else { pushUnchecked(node, key: key) }
     }
 
     /// Removes and returns the smallest entry.

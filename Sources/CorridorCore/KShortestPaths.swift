@@ -51,7 +51,7 @@ public final class KShortestPaths {
         filter: ArcFilter? = nil
     ) -> [Path] {
         precondition(count >= 0, "count must not be negative")
-        precondition(weights.count == graph.arcCount, "weights for another graph")
+        search.checkQuery(weights, filter)
         precondition(Int(source) < graph.nodeCount && Int(target) < graph.nodeCount,
                      "node out of range")
         guard count > 0 else { return [] }

@@ -17,7 +17,7 @@
 /// A. V. Goldberg, C. Harrelson, "Computing the shortest path: A* search meets graph
 /// theory", SODA 2005.
 ///
-/// - Complexity: building costs 2k one-to-all searches and 8kn bytes for k landmarks; a
+/// - Complexity: building costs 3k − 1 one-to-all searches and 8kn bytes for k landmarks; a
 ///   potential is O(k) per node.
 public struct Landmarks: Sendable {
     /// The landmark nodes, in the order chosen.
@@ -47,6 +47,7 @@ public struct Landmarks: Sendable {
                 if store == 0 { from.append(column) } else { to.append(column) }
             }
             // The next landmark: farthest (forward) from all chosen so far.
+            if chosen.count == count { break }
             search.run(from: chosen, weights: weights, filter: filter)
             guard let far = search.settledNodes.last, !chosen.contains(far) else { break }
             next = far

@@ -117,7 +117,7 @@ struct SearchState: ~Copyable {
             if label.pointee.stamp != gen {
                 label.pointee = Label(distance: nd, parent: ArcID(truncatingIfNeeded: a), stamp: gen)
                 if origins { originIndex[v] = from }
-                heap.push(NodeID(truncatingIfNeeded: v), key: nd)
+                heap.pushUnchecked(NodeID(truncatingIfNeeded: v), key: nd)
                 adj.prefetchOffsets(of: v)
                 observer.labelled(v, nd)
             } else if nd < label.pointee.distance {
@@ -126,7 +126,7 @@ struct SearchState: ~Copyable {
                 label.pointee.distance = nd
                 label.pointee.parent = ArcID(truncatingIfNeeded: a)
                 if origins { originIndex[v] = from }
-                heap.decrease(NodeID(truncatingIfNeeded: v), to: nd)
+                heap.decreaseUnchecked(NodeID(truncatingIfNeeded: v), to: nd)
                 observer.labelled(v, nd)
             }
         }

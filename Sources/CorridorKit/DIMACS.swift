@@ -97,8 +97,7 @@ public enum DIMACS {
                 let needed = 16 * Double(n) + 28 * Double(arcsHeld)
                 let memory = Double(ProcessInfo.processInfo.physicalMemory)
                 if needed > memory {
-                    throw lines.error(
-                        at: 1, "a graph of \(n) nodes and \(m) arcs needs about \(Int(needed / 1e9)) GB, more than this machine's \(Int(memory / 1e9)) GB")
+                    throw lines.lineError("a graph of \(n) nodes and \(m) arcs needs about \(Int(needed / 1e9)) GB, more than this machine's \(Int(memory / 1e9)) GB")
                 }
                 problemLine = lines.lineNumber
                 nodeCount = Int(n)
@@ -108,7 +107,7 @@ public enum DIMACS {
                 builder = b
             case UInt8(ascii: "a"):
                 guard problemLine != 0 else {
-                    throw lines.error(at: 1, "arc before the problem line 'p sp N M'")
+                    throw lines.lineError("arc before the problem line 'p sp N M'")
                 }
                 lines.skipWord()
                 let u = try lines.nodeID(field: "tail node", nodeCount: nodeCount)
@@ -116,13 +115,11 @@ public enum DIMACS {
                 let w = try lines.integer(field: "weight", max: Int64(UInt32.max))
                 try lines.expectEnd()
                 if builder.arcCount == declaredArcs {
-                    throw lines.error(
-                        at: 1, "more arcs than the \(declaredArcs) declared on line \(problemLine)")
+                    throw lines.lineError("more arcs than the \(declaredArcs) declared on line \(problemLine)")
                 }
                 builder.addArc(from: u, to: v, weight: Weight(w))
             default:
-                throw lines.error(
-                    at: 1, "unknown line type \"\(lines.firstWord)\" (expected c, p or a)")
+                throw lines.lineError("unknown line type \"\(lines.firstWord)\" (expected c, p or a)")
             }
         }
         guard problemLine != 0 else {
@@ -156,7 +153,7 @@ public enum DIMACS {
                 let n = try lines.integer(field: "node count", max: Int64(UInt32.max) - 1)
                 try lines.expectEnd()
                 if Int(n) != nodeCount {
-                    throw lines.error(at: 1, "\(n) coordinates declared but the graph has \(nodeCount) nodes")
+                    throw lines.lineError("\(n) coordinates declared but the graph has \(nodeCount) nodes")
                 }
                 problemLine = lines.lineNumber
                 declared = Int(n)
@@ -164,21 +161,21 @@ public enum DIMACS {
                 seen = Array(repeating: false, count: declared)
             case UInt8(ascii: "v"):
                 guard problemLine != 0 else {
-                    throw lines.error(at: 1, "coordinate before the problem line 'p aux sp co N'")
+                    throw lines.lineError("coordinate before the problem line 'p aux sp co N'")
                 }
                 lines.skipWord()
+                let nodeColumn = lines.currentColumn
                 let v = try lines.nodeID(field: "node", nodeCount: declared)
                 let x = try lines.integer(field: "x", min: Int64(Int32.min), max: Int64(Int32.max))
                 let y = try lines.integer(field: "y", min: Int64(Int32.min), max: Int64(Int32.max))
                 try lines.expectEnd()
                 if seen[Int(v)] {
-                    throw lines.error(at: 3, "node \(v + 1) has coordinates already")
+                    throw lines.error(at: nodeColumn, field: "node", "node \(v + 1) has coordinates already")
                 }
                 seen[Int(v)] = true
                 coordinates[Int(v)] = (x, y)
             default:
-                throw lines.error(
-                    at: 1, "unknown line type \"\(lines.firstWord)\" (expected c, p or v)")
+                throw lines.lineError("unknown line type \"\(lines.firstWord)\" (expected c, p or v)")
             }
         }
         guard problemLine != 0 else {

@@ -11,6 +11,8 @@ struct LineScanner {
     private var lineEnd = 0
     private var nextLine = 0
     private var cursor = 0
+    /// Where the line's first field starts.
+    private var firstField = 0
     /// The 1-based number of the current line; 0 before the first call to ``next()``.
     private(set) var lineNumber = 0
 
@@ -32,6 +34,7 @@ struct LineScanner {
         lineEnd = i
         cursor = lineStart
         skipSpaces()
+        firstField = cursor
         return true
     }
 
@@ -48,7 +51,7 @@ struct LineScanner {
     /// Throws if a problem line was already seen on line `previous` (0: none yet).
     func checkNoEarlierProblemLine(_ previous: Int) throws {
         if previous != 0 {
-            throw error(at: 1, "duplicate problem line (the first is on line \(previous))")
+            throw lineError("duplicate problem line (the first is on line \(previous))")
         }
     }
 
@@ -121,7 +124,7 @@ struct LineScanner {
         let id = try integer(field: field, min: Int64.min, max: Int64.max)
         guard id >= 1 && id <= Int64(nodeCount) else {
             throw error(at: column(start), field: field,
-                        "\(field) \(id) is out of range 1…\(nodeCount)")
+                        "\(field) \(text(start, trimmedEnd(start))) is out of range 1…\(nodeCount)")
         }
         return UInt32(id - 1)
     }
@@ -131,6 +134,14 @@ struct LineScanner {
     func expectEnd() throws {
         guard cursor < lineEnd else { return }
         throw error(at: column(cursor), "unexpected text \"\(text(cursor, lineEnd))\" after the last field")
+    }
+
+    /// The column where the next field starts.
+    var currentColumn: Int { column(cursor) }
+
+    /// A diagnostic about the whole line, located at its first field.
+    func lineError(_ message: String) -> Diagnostic {
+        error(at: column(firstField), message)
     }
 
     /// A diagnostic at `column` of the current line.

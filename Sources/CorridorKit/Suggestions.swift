@@ -1,6 +1,6 @@
 /// "Did you mean …?": the candidates closest to a misspelt name.
 ///
-///     Suggestions.closest(to: "rotue", among: ["route", "reach", "report"])  // ["route"]
+///     Suggestions.closest(to: "reech", among: ["route", "reach", "report"])  // ["reach"]
 ///
 /// Distance is the Levenshtein edit distance over Unicode characters (so 长春 and 长春x
 /// are one edit apart), compared case-insensitively. A candidate is suggested when it is

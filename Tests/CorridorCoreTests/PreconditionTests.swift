@@ -22,6 +22,55 @@ import TestSupport
         }
     }
 
+    /// A filter is a bitset sized for one graph: another graph's would be read past its end.
+    @Test func filterForAnotherGraph() async {
+        await #expect(processExitsWith: .failure) {
+            let g = tinyGraph(nodes: 3, PreconditionTests.text)
+            DijkstraSearch(g.graph).run(from: [0], weights: g.graph.weights(0), filter: ArcFilter(arcCount: 64))
+        }
+        await #expect(processExitsWith: .failure) {
+            let g = tinyGraph(nodes: 3, PreconditionTests.text)
+            _ = BidirectionalSearch(g.graph).shortestPath(
+                from: 0, to: 2, weights: g.graph.weights(0), filter: ArcFilter(arcCount: 1))
+        }
+        await #expect(processExitsWith: .failure) {
+            let g = tinyGraph(nodes: 3, PreconditionTests.text)
+            _ = KShortestPaths(g.graph).paths(
+                from: 0, to: 2, count: 2, weights: g.graph.weights(0), filter: ArcFilter(arcCount: 5))
+        }
+        await #expect(processExitsWith: .failure) {
+            let g = tinyGraph(nodes: 3, PreconditionTests.text)
+            _ = DijkstraSearch(g.graph).shortestPath(
+                from: 0, to: 2, weights: g.graph.weights(0), filter: ArcFilter(arcCount: 9)) { _ in 0 }
+        }
+    }
+
+    /// The heap's public operations check what the search loops guarantee.
+    @Test func heapMisuse() async {
+        await #expect(processExitsWith: .failure) {
+            var heap = IndexedHeap<UInt64>(capacity: 2)
+            heap.push(1000, key: 0)          // node out of range
+        }
+        await #expect(processExitsWith: .failure) {
+            var heap = IndexedHeap<UInt64>(capacity: 2)
+            heap.push(0, key: 1)
+            heap.push(0, key: 2)             // already in the heap
+        }
+        await #expect(processExitsWith: .failure) {
+            var heap = IndexedHeap<UInt64>(capacity: 2)
+            heap.push(0, key: 1 << 33)       // does not fit a narrow key
+        }
+        await #expect(processExitsWith: .failure) {
+            var heap = IndexedHeap<UInt64>(capacity: 2)
+            heap.decrease(1, to: 0)          // not in the heap
+        }
+        await #expect(processExitsWith: .failure) {
+            var heap = IndexedHeap<UInt64>(capacity: 2)
+            heap.push(1, key: 5)
+            heap.decrease(1, to: 6)          // not a decrease
+        }
+    }
+
     @Test func nodesOutOfRange() async {
         await #expect(processExitsWith: .failure) {
             let g = tinyGraph(nodes: 3, PreconditionTests.text)

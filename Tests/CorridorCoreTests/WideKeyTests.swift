@@ -75,3 +75,22 @@ import Testing
         #expect(s.distance(to: 3) == 1)
     }
 }
+
+/// A search that has not run yet knows nothing: generation 0 must not validate the
+/// zero stamps its labels start with.
+@Suite struct FreshSearchTests {
+    @Test func nothingIsSettledBeforeTheFirstQuery() {
+        var b = GraphBuilder(nodeCount: 3, metricNames: ["w"])
+        b.addArc(from: 0, to: 1, weight: 5)
+        let g = b.build().graph
+        let s = DijkstraSearch(g)
+        for v: NodeID in 0 ..< 3 {
+            #expect(!s.isSettled(v))
+            #expect(s.distance(to: v) == .unreachable)
+            #expect(s.path(to: v) == nil)
+            #expect(s.origin(of: v) == nil)
+            #expect(s.parentArc(of: v) == nil)
+        }
+        #expect(s.settledNodes.isEmpty)
+    }
+}

@@ -134,6 +134,16 @@ import TestSupport
         #expect(graphError("p sp 3 1\na 1 2\n")?.description == "t.gr:2:6: error: missing weight")
     }
 
+    /// Columns point at the field, wherever it starts; numbers are quoted as written.
+    @Test func columnsAndNumbersAsWritten() {
+        #expect(graphError("p sp 3 1\n\tq 1 2\n")?.description
+            == "t.gr:2:2: error: unknown line type \"q\" (expected c, p or a)")
+        #expect(graphError("p sp 3 1\na 99999999999999999999 1 5\n")?.description
+            == "t.gr:2:3: error: tail node 99999999999999999999 is out of range 1…3")
+        #expect(graphError("  p sp 2 1\n  p sp 2 1\n")?.description
+            == "t.gr:2:3: error: duplicate problem line (the first is on line 1)")
+    }
+
     @Test func trailingText() {
         #expect(graphError("p sp 3 1\na 1 2 3 4\n")?.description
             == "t.gr:2:9: error: unexpected text \"4\" after the last field")
@@ -187,6 +197,7 @@ import TestSupport
         #expect(error("p aux sp co 3\n") == "t.co:1:1: error: 3 coordinates declared but the graph has 2 nodes")
         #expect(error("p aux sp co 2\nv 1 0 0\n") == "t.co:1: error: node 2 has no coordinates")
         #expect(error("p aux sp co 2\nv 1 0 0\nv 1 0 0\n") == "t.co:3:3: error: node 1 has coordinates already")
+        #expect(error("p aux sp co 1\nv   1 0 0\nv   1 0 0\n", nodes: 1) == "t.co:3:5: error: node 1 has coordinates already")
         #expect(error("p aux sp co 2\nv 3 0 0\n") == "t.co:2:3: error: node 3 is out of range 1…2")
         #expect(error("v 1 0 0\n") == "t.co:1:1: error: coordinate before the problem line 'p aux sp co N'")
         #expect(error("p aux sp co 2\nv 1 0.5 0\n") == "t.co:2:5: error: x \"0.5\" is not an integer")
