@@ -227,6 +227,11 @@ if [[ $have_bench == 1 ]]; then
     for algo in dijkstra bidir astar; do
         collect corridor p2p "$algo" "$BENCH" p2p --gr "$G" --pairs "$PAIRS" --algo "$algo" --repeat "$REPEAT"
     done
+    # The same with the nodes renumbered along the Z-order curve of the .co coordinates.
+    if [[ -f "${G%.gr}.co" ]]; then
+        collect corridor sssp "" "$BENCH" sssp --gr "$G" --co "${G%.gr}.co" --sources "$SOURCES" --repeat "$REPEAT"
+        collect corridor bound "" "$BENCH" bound --gr "$G" --co "${G%.gr}.co" --sources "$SOURCES" --limit "$LIMIT" --repeat "$REPEAT"
+    fi
 else
     echo '{"impl": "corridor", "op": "all", "error": "corridor-bench not built (see messages above)"}' >> "$RESULTS"
 fi

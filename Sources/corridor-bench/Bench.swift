@@ -20,6 +20,9 @@ enum Bench {
           --repeat R                 rounds over all queries (default 3)
           --impl corridor|naive      sssp only: the optimized core or the naive baseline
                                      (adjacency lists + binary heap with lazy deletion)
+          --co FILE.co               renumber the nodes along the Z-order curve of these
+                                     coordinates before measuring (reported as reorder_ms);
+                                     ids on the command line stay DIMACS ids
         Node ids are DIMACS ids (1-based). Output fields: impl, op, n, m, queries, repeat,
         median_ms, min_ms, checksum, load_ms, load_mb_per_s, graph_mb, rss_mb, peak_rss_mb.
         """
@@ -54,10 +57,28 @@ enum Bench {
         let fileBytes = (try? FileManager.default.attributesOfItem(atPath: options.graphPath)[.size] as? Int) ?? 0
         let clock = ContinuousClock()
         let start = clock.now
-        let graph = try DIMACS.readGraph(at: options.graphPath)
+        var graph = try DIMACS.readGraph(at: options.graphPath)
         let loadMS = milliseconds(clock.now - start)
-        var record = BenchRecord(op: options.op, graph: graph, loadMS: loadMS, fileBytes: fileBytes)
         try options.checkNodes(graph.nodeCount)
+        // Query nodes: DIMACS ids are 1-based; a reordered graph renames every node.
+        var nodeOf = { (dimacsID: Int) in NodeID(dimacsID - 1) }
+        var reorderMS: Double? = nil
+        if let coordinatesPath = options.coordinatesPath {
+            let reorderStart = clock.now
+            let coordinates = try DIMACS.readCoordinates(at: coordinatesPath, nodeCount: graph.nodeCount)
+            let newID = LocalityOrder.zOrder(coordinates)
+            graph = graph.renumbered(newID: newID).graph
+            nodeOf = { newID[$0 - 1] }
+            reorderMS = milliseconds(clock.now - reorderStart)
+        }
+        let sources = options.sources.map(nodeOf)
+        let pairs = options.pairs.map { (nodeOf($0.0), nodeOf($0.1)) }
+        var record = BenchRecord(op: options.op, graph: graph, loadMS: loadMS, fileBytes: fileBytes)
+        if let reorderMS {
+            record.impl = "corridor+z-order"
+            record.extra["reorder"] = "\"z-order\""
+            record.extra["reorder_ms"] = json(reorderMS)
+        }
         let weights = graph.weights(0)
         // The graph must stay alive until the record (with its memory figures) is out.
         defer { withExtendedLifetime(graph) {} }
@@ -69,13 +90,13 @@ enum Bench {
             if options.impl == "naive" {
                 let naive = NaiveDijkstra(graph)
                 record.impl = "naive-baseline"
-                record.measure(queries: options.sources, repeat: options.repeatCount) { s in
-                    naive.run(from: s - 1)
+                record.measure(queries: sources, repeat: options.repeatCount) { s in
+                    naive.run(from: Int(s))
                 } checksum: { _ in naive.finiteSum() }
             } else {
                 let search = DijkstraSearch(graph)
-                record.measure(queries: options.sources, repeat: options.repeatCount) { s in
-                    search.run(from: [NodeID(s - 1)], weights: weights)
+                record.measure(queries: sources, repeat: options.repeatCount) { s in
+                    search.run(from: [s], weights: weights)
                 } checksum: { _ in
                     var sum: UInt64 = 0
                     for v in search.settledNodes { sum &+= search.distance(to: v) }
@@ -86,15 +107,15 @@ enum Bench {
         case "bound":
             let search = DijkstraSearch(graph)
             record.extra["limit"] = "\(options.limit)"
-            record.measure(queries: options.sources, repeat: options.repeatCount) { s in
-                search.run(from: [NodeID(s - 1)], weights: weights, limit: Distance(options.limit))
+            record.measure(queries: sources, repeat: options.repeatCount) { s in
+                search.run(from: [s], weights: weights, limit: Distance(options.limit))
             } checksum: { _ in UInt64(search.settledCount) } settled: { search.settledCount }
             record.emit()
         case "p2p":
             for algo in options.algos {
                 var r = record
                 r.extra["algo"] = "\"\(algo)\""
-                try measureP2P(algo, graph, weights, options, &r)
+                try measureP2P(algo, graph, weights, pairs, options, &r)
                 r.emit()
             }
         default:
@@ -103,23 +124,23 @@ enum Bench {
     }
 
     static func measureP2P(
-        _ algo: String, _ graph: Graph, _ weights: ArcWeights, _ options: BenchOptions,
-        _ record: inout BenchRecord
+        _ algo: String, _ graph: Graph, _ weights: ArcWeights, _ pairs: [(NodeID, NodeID)],
+        _ options: BenchOptions, _ record: inout BenchRecord
     ) throws {
         switch algo {
         case "dijkstra":
             let search = DijkstraSearch(graph)
-            record.measure(queries: options.pairs, repeat: options.repeatCount) { p in
-                search.run(from: [NodeID(p.0 - 1)], weights: weights, target: NodeID(p.1 - 1))
+            record.measure(queries: pairs, repeat: options.repeatCount) { p in
+                search.run(from: [p.0], weights: weights, target: p.1)
             } checksum: { p in
-                let d = search.distance(to: NodeID(p.1 - 1))
+                let d = search.distance(to: p.1)
                 return d == .unreachable ? 0 : d
             } settled: { search.settledCount }
         case "bidir":
             let search = BidirectionalSearch(graph)
             var found: Path? = nil
-            record.measure(queries: options.pairs, repeat: options.repeatCount) { p in
-                found = search.shortestPath(from: NodeID(p.0 - 1), to: NodeID(p.1 - 1), weights: weights)
+            record.measure(queries: pairs, repeat: options.repeatCount) { p in
+                found = search.shortestPath(from: p.0, to: p.1, weights: weights)
             } checksum: { _ in found?.distance ?? 0 } settled: { search.settledCount }
         case "astar":
             let clock = ContinuousClock()
@@ -129,10 +150,10 @@ enum Bench {
             record.extra["landmarks"] = "\(landmarks.nodes.count)"
             let search = DijkstraSearch(graph)
             var found: Path? = nil
-            record.measure(queries: options.pairs, repeat: options.repeatCount) { p in
-                let t = NodeID(p.1 - 1)
+            record.measure(queries: pairs, repeat: options.repeatCount) { p in
+                let t = p.1
                 found = search.shortestPath(
-                    from: NodeID(p.0 - 1), to: t, weights: weights,
+                    from: p.0, to: t, weights: weights,
                     potential: landmarks.potential(toward: t))
             } checksum: { _ in found?.distance ?? 0 } settled: { search.settledCount }
         default:

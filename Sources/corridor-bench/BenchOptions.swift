@@ -9,6 +9,7 @@ struct BenchOptions {
     var algos = ["dijkstra"]
     var landmarks = 4
     var impl = "corridor"
+    var coordinatesPath: String? = nil
 
     init(_ arguments: [String]) throws {
         var rest = arguments[...]
@@ -58,6 +59,7 @@ struct BenchOptions {
                     throw BenchUsageError(message: "--landmarks needs an integer in 1…64")
                 }
                 landmarks = k
+            case "--co": coordinatesPath = try value()
             case "--impl":
                 impl = try value()
                 guard ["corridor", "naive"].contains(impl) else {
