@@ -66,7 +66,7 @@ extension DijkstraSearch {
         var band = 0
         for i in 0 ..< n {  // settle order: distances never decrease
             let v = Int(state.settleOrder[i])
-            let d = state.labels[v].distance
+            let d = state.distance(v)
             while d > thresholds[band] { band += 1 }
             nodes.append(NodeID(v))
             distances.append(d)

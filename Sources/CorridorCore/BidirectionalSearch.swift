@@ -89,8 +89,12 @@ public final class BidirectionalSearch {
         _ fadj: ForwardAdjacency, _ badj: BackwardAdjacency, _ gate: G,
         _ w: UnsafePointer<Weight>, _ meeting: UnsafeMutablePointer<Meeting>
     ) {
-        let toForward = MeetObserver(otherLabels: b.labels, otherGeneration: b.generation, meeting: meeting)
-        let toBackward = MeetObserver(otherLabels: f.labels, otherGeneration: f.generation, meeting: meeting)
+        let toForward = MeetObserver(
+            otherLabels: b.labels, otherHighs: b.wideDistances ? b.highs : nil,
+            otherGeneration: b.generation, meeting: meeting)
+        let toBackward = MeetObserver(
+            otherLabels: f.labels, otherHighs: f.wideDistances ? f.highs : nil,
+            otherGeneration: f.generation, meeting: meeting)
         while let fk = fh.minKey, let bk = bh.minKey {
             let (sum, overflow) = fk.addingReportingOverflow(bk)
             if !overflow && sum >= meeting.pointee.distance { return }
@@ -112,13 +116,17 @@ struct Meeting {
 /// Checks each new label against the other side's label of the same node.
 struct MeetObserver: LabelObserver {
     let otherLabels: UnsafeMutablePointer<SearchState.Label>
+    /// The other side's high distance halves, when it keeps them.
+    let otherHighs: UnsafeMutablePointer<UInt32>?
     let otherGeneration: UInt32
     let meeting: UnsafeMutablePointer<Meeting>
 
     @inline(__always) func labelled(_ node: Int, _ distance: Distance) {
         let label = otherLabels[node]
         guard label.stamp == otherGeneration else { return }
-        let total = distance &+ label.distance
+        var other = Distance(label.low)
+        if let otherHighs { other |= Distance(otherHighs[node]) &<< 32 }
+        let total = distance &+ other
         let best = meeting.pointee
         if total < best.distance || (total == best.distance && node < best.node) {
             meeting.pointee = Meeting(distance: total, node: node)

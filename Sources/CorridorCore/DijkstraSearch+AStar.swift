@@ -60,14 +60,14 @@ extension SearchState {
                 settledCount &+= 1
             }
             if u == target { return true }
-            let du = labels[u].distance
+            let du = distance(u)
             for i in adj.positions(of: u) {
                 let v = adj.neighbor(at: i)
                 let a = adj.arc(at: i)
                 guard gate.admits(a, into: v) else { continue }
                 let nd = du &+ Distance(w[a])
-                if labels[v].stamp == gen && nd >= labels[v].distance { continue }
-                labels[v] = Label(distance: nd, parent: ArcID(truncatingIfNeeded: a), stamp: gen)
+                if labels[v].stamp == gen && nd >= distance(v) { continue }
+                setLabel(v, nd, parent: ArcID(truncatingIfNeeded: a), wide: true)
                 let (key, overflow) = nd.addingReportingOverflow(potential(NodeID(v)))
                 // An open node is lowered; a settled one is opened again (inconsistent π).
                 heap.pushOrDecreaseUnchecked(NodeID(v), key: overflow ? .max : key)

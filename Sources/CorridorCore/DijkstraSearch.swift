@@ -51,9 +51,9 @@ public final class DijkstraSearch {
 
     /// Creates a search for `graph`.
     ///
-    /// - Complexity: O(n) time and 36n bytes, once (16 per label, 4 each for the nearest
-    ///   source and the settle order, 12 for the narrow heap), and 20n more the first time
-    ///   a query needs wide heap keys.
+    /// - Complexity: O(n) time and 32n bytes, once (8 per label, 4 each for the parent
+    ///   arc, the nearest source and the settle order, 12 for the narrow heap), and 24n
+    ///   more the first time a query needs wide keys.
     public init(_ graph: Graph) {
         self.graph = graph
         state = SearchState(nodeCount: graph.nodeCount)
@@ -177,7 +177,7 @@ public final class DijkstraSearch {
     /// The distance of `node` from the nearest source (forward) or to it (backward), or
     /// ``Distance/unreachable`` if the last query did not settle it.
     public func distance(to node: NodeID) -> Distance {
-        isSettled(node) ? state.labels[Int(node)].distance : .unreachable
+        isSettled(node) ? state.distance(Int(node)) : .unreachable
     }
 
     /// The index in ``sources`` of the source nearest to `node`, if it was settled.
@@ -189,7 +189,7 @@ public final class DijkstraSearch {
     /// node. Going backward, it is the arc that *leaves* `node` toward the sources.
     public func parentArc(of node: NodeID) -> ArcID? {
         guard isSettled(node) else { return nil }
-        let a = state.labels[Int(node)].parent
+        let a = state.parents[Int(node)]
         return a == .invalid ? nil : a
     }
 
@@ -212,11 +212,11 @@ public final class DijkstraSearch {
     func tracePath(to node: NodeID) -> Path {
         var arcs: [ArcID] = []
         var v = node
-        while case let a = state.labels[Int(v)].parent, a != .invalid {
+        while case let a = state.parents[Int(v)], a != .invalid {
             arcs.append(a)
             v = direction == .forward ? graph.tail(of: a) : graph.head[Int(a)]
         }
-        let distance = state.labels[Int(node)].distance
+        let distance = state.distance(Int(node))
         if direction == .forward {
             arcs.reverse()
             return Path(source: v, target: node, arcs: arcs, distance: distance)

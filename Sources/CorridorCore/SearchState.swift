@@ -10,16 +10,26 @@
 /// Invariant: a label is valid iff its stamp equals ``generation``. Starting a query
 /// increments the generation, which invalidates every label in O(1).
 struct SearchState: ~Copyable {
-    /// Per node: distance, parent arc and the stamp that validates them, side by side so
-    /// that testing and setting a label touches one cache line.
+    /// Per node: the low 32 bits of its distance and the stamp that validates the label,
+    /// side by side in 8 bytes, so that testing a label touches one cache line that also
+    /// holds seven other nodes' labels. Nearly every query keeps its distances below 2³²
+    /// (it then uses the narrow heap); those that do not also keep the high halves in
+    /// ``highs``.
     struct Label {
-        var distance: Distance
-        var parent: ArcID
+        var low: UInt32
         var stamp: UInt32
     }
 
     let nodeCount: Int
     let labels: UnsafeMutablePointer<Label>
+    /// Per node: the arc by which it was labelled (written with the label, read only to
+    /// trace paths, so it lives apart from the labels the loop tests).
+    let parents: UnsafeMutablePointer<ArcID>
+    /// Per node: the high 32 bits of its distance, for queries with wide keys; allocated
+    /// the first time one runs.
+    var highs: UnsafeMutablePointer<UInt32>? = nil
+    /// Whether the current query keeps full 64-bit distances.
+    var wideDistances = false
     /// Per node: the index of its nearest source; written only by multi-source queries (a
     /// single-source query answers 0 without storing it).
     let originIndex: UnsafeMutablePointer<UInt32>
@@ -32,7 +42,9 @@ struct SearchState: ~Copyable {
         self.nodeCount = nodeCount
         let n = Swift.max(nodeCount, 1)
         labels = .allocate(capacity: n)
-        labels.initialize(repeating: Label(distance: .unreachable, parent: .invalid, stamp: 0), count: n)
+        labels.initialize(repeating: Label(low: 0, stamp: 0), count: n)
+        parents = .allocate(capacity: n)
+        parents.initialize(repeating: .invalid, count: n)
         originIndex = .allocate(capacity: n)
         originIndex.initialize(repeating: 0, count: n)
         settleOrder = .allocate(capacity: n)
@@ -40,12 +52,36 @@ struct SearchState: ~Copyable {
 
     deinit {
         labels.deallocate()
+        parents.deallocate()
+        highs?.deallocate()
         originIndex.deallocate()
         settleOrder.deallocate()
     }
 
+    /// The distance of a labelled node.
+    @inline(__always)
+    func distance(_ node: Int) -> Distance {
+        let low = Distance(labels[node].low)
+        guard wideDistances, let highs else { return low }
+        return Distance(highs[node]) &<< 32 | low
+    }
+
+    /// Sets the label of `node` in the current generation.
+    @inline(__always)
+    func setLabel(_ node: Int, _ distance: Distance, parent: ArcID, wide: Bool) {
+        labels[node] = Label(low: UInt32(truncatingIfNeeded: distance), stamp: generation)
+        parents[node] = parent
+        if wide { highs.unsafelyUnwrapped[node] = UInt32(truncatingIfNeeded: distance &>> 32) }
+    }
+
     /// Starts a query: a new generation, an empty heap, the sources at distance 0.
     mutating func begin<Bits>(sources: [NodeID], heap: inout IndexedHeap<Bits>) {
+        wideDistances = Bits.bitWidth > 64
+        if wideDistances && highs == nil {
+            let n = Swift.max(nodeCount, 1)
+            highs = .allocate(capacity: n)
+            highs!.initialize(repeating: 0, count: n)
+        }
         if generation == .max {  // once every 4 billion queries: really clear the stamps
             for v in 0 ..< Swift.max(nodeCount, 1) { labels[v].stamp = 0 }
             generation = 0
@@ -58,7 +94,7 @@ struct SearchState: ~Copyable {
             precondition(Int(s) < nodeCount, "source \(s) out of range 0..<\(nodeCount)")
             let v = Int(s)
             if labels[v].stamp == generation { continue }  // listed twice: first wins
-            labels[v] = Label(distance: 0, parent: .invalid, stamp: generation)
+            setLabel(v, 0, parent: .invalid, wide: wideDistances)
             originIndex[v] = UInt32(k)
             heap.push(s, key: 0)
         }
@@ -105,6 +141,10 @@ struct SearchState: ~Copyable {
         let gen = generation
         let origins = tracksOrigins
         let from = origins ? originIndex[u] : 0
+        // Known when the loop is specialized: narrow keys mean 32-bit distances.
+        let wide = Bits.bitWidth > 64
+        let labels = self.labels, parents = self.parents
+        let highs = self.highs ?? UnsafeMutablePointer(mutating: emptyNodes)  // read only if wide
         let arcs = adj.positions(of: u)
         for i in arcs { prefetch(labels + adj.neighbor(at: i)) }
         for i in arcs {
@@ -114,17 +154,23 @@ struct SearchState: ~Copyable {
             let nd = du &+ Distance(w[a])
             if nd > limit { continue }
             let label = labels + v
-            if label.pointee.stamp != gen {
-                label.pointee = Label(distance: nd, parent: ArcID(truncatingIfNeeded: a), stamp: gen)
+            let current = label.pointee
+            if current.stamp != gen {
+                label.pointee = Label(low: UInt32(truncatingIfNeeded: nd), stamp: gen)
+                parents[v] = ArcID(truncatingIfNeeded: a)
+                if wide { highs[v] = UInt32(truncatingIfNeeded: nd &>> 32) }
                 if origins { originIndex[v] = from }
                 heap.pushUnchecked(NodeID(truncatingIfNeeded: v), key: nd)
                 adj.prefetchOffsets(of: v)
                 observer.labelled(v, nd)
-            } else if nd < label.pointee.distance {
+            } else {
+                let dv = wide ? Distance(highs[v]) &<< 32 | Distance(current.low) : Distance(current.low)
+                guard nd < dv else { continue }
                 // Weights are non-negative, so v is still in the heap: settled nodes
                 // already have distance ≤ du ≤ nd.
-                label.pointee.distance = nd
-                label.pointee.parent = ArcID(truncatingIfNeeded: a)
+                label.pointee.low = UInt32(truncatingIfNeeded: nd)
+                parents[v] = ArcID(truncatingIfNeeded: a)
+                if wide { highs[v] = UInt32(truncatingIfNeeded: nd &>> 32) }
                 if origins { originIndex[v] = from }
                 heap.decreaseUnchecked(NodeID(truncatingIfNeeded: v), to: nd)
                 observer.labelled(v, nd)
