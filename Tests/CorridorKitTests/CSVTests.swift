@@ -1,0 +1,105 @@
+import CorridorKit
+import Foundation
+import Testing
+
+/// RFC 4180 as Excel and LibreOffice write it, and every way a file can be wrong.
+@Suite struct CSVTests {
+    func records(_ text: String) throws -> [[String]] {
+        try CSV.parseRecords(Array(text.utf8), file: "t.csv").map(\.fields)
+    }
+
+    func tableError(_ bytes: [UInt8]) -> String? {
+        do {
+            _ = try CSV.parseTable(bytes, file: "t.csv")
+            return nil
+        } catch { return "\(error)" }
+    }
+
+    func tableError(_ text: String) -> String? { tableError(Array(text.utf8)) }
+
+    @Test func plainAndQuotedFields() throws {
+        #expect(try records("a,b,c\n1,2,3\n") == [["a", "b", "c"], ["1", "2", "3"]])
+        // Commas, line breaks and doubled quotes inside quotes.
+        #expect(try records("id,note\nx,\"a, b\"\ny,\"line 1\nline 2\"\nz,\"say \"\"hi\"\"\"\n")
+            == [["id", "note"], ["x", "a, b"], ["y", "line 1\nline 2"], ["z", "say \"hi\""]])
+        // Empty fields, quoted and not; no newline at the end of the file.
+        #expect(try records("a,,\"\",d") == [["a", "", "", "d"]])
+    }
+
+    @Test func lineEndingsBOMAndBlankLines() throws {
+        #expect(try records("a,b\r\n1,2\r\n") == [["a", "b"], ["1", "2"]])
+        #expect(try records("a,b\r1,2\r") == [["a", "b"], ["1", "2"]])
+        #expect(try CSV.parseRecords([0xEF, 0xBB, 0xBF] + Array("名,id\n长春,changchun\n".utf8), file: "t.csv")
+            .map(\.fields) == [["名", "id"], ["长春", "changchun"]])
+        #expect(try records("a,b\n\n1,2\n\r\n\n3,4\n") == [["a", "b"], ["1", "2"], ["3", "4"]])
+        // A CRLF inside quotes is one line break.
+        #expect(try records("\"x\r\ny\",z\r\n") == [["x\ny", "z"]])
+    }
+
+    @Test func lineAndColumnOfEveryField() throws {
+        let r = try CSV.parseRecords(Array("id,名称\n\n长春,\"a\nb\",c\n".utf8), file: "t.csv")
+        #expect(r.map(\.line) == [1, 3])
+        // Columns count characters: 长春 is two, then the comma, so the quote is at 4.
+        #expect(r[1].positions == [CSVPosition(line: 3, column: 1), CSVPosition(line: 3, column: 4),
+                                   CSVPosition(line: 4, column: 4)])  // b " , c
+    }
+
+    @Test func tableTrimsHeaderAndExcelTrailingCommas() throws {
+        let t = try CSV.parseTable(Array(" id , name ,,\nchangchun,长春,,\njilin,吉林\n".utf8)), file: "t.csv")
+        #expect(t.header == ["id", "name"])
+        #expect(t.headerLine == 1)
+        #expect(t.records.map(\.fields) == [["changchun", "长春"], ["jilin", "吉林"]])
+        #expect(t.column("name") == 1 && t.column("nope") == nil)
+    }
+
+    // MARK: Bad input, each located.
+
+    @Test func unterminatedQuote() {
+        #expect(tableError("a,b\n1,\"open\n2,3\n") == "t.csv:2:3: error: quoted field is never closed")
+    }
+
+    @Test func textAfterClosingQuote() {
+        #expect(tableError("a,b\n1,\"x\"y\n")
+            == "t.csv:2:6: error: unexpected \"y\" after a closing quote (a quote inside a quoted field is written \"\")")
+    }
+
+    @Test func quoteInsideUnquotedField() {
+        #expect(tableError("a,b\n1,x\"y\n")
+            == "t.csv:2:4: error: a quote inside an unquoted field: put the whole field in double quotes and double the quote (\"\")")
+    }
+
+    @Test func fieldCounts() {
+        #expect(tableError("a,b,c\n1,2\n") == "t.csv:2:3: error: 2 fields but the header has 3 columns: \"c\" is missing")
+        #expect(tableError("a,b\n1,2,3\n")
+            == "t.csv:2:5: error: 3 fields but the header has 2 columns (a comma inside a field needs double quotes)")
+    }
+
+    @Test func headerProblems() {
+        #expect(tableError("") == "t.csv: error: the file is empty: a header row is required")
+        #expect(tableError("\n\n") == "t.csv: error: the file is empty: a header row is required")
+        #expect(tableError("id,name,id\n") == "t.csv:1:9: error: duplicate column \"id\" (also column 1)")
+        #expect(tableError("id,,name\n") == "t.csv:1:4: error: empty column name in the header")
+    }
+
+    /// 长春 in GBK is D3 C0 B4 BA: a Chinese Excel's "CSV" file.
+    @Test func gbkFileIsExplained() {
+        let gbk: [UInt8] = Array("id,name\nchangchun,".utf8) + [0xB3, 0xA4, 0xB4, 0xBA] + [0x0A]
+        let message = tableError(gbk)
+        #expect(message?.hasPrefix("t.csv:2:11: error: the file is not UTF-8 (byte 0xB3 cannot start a character); it looks like GBK/GB18030") == true)
+        #expect(message?.contains("iconv -f GB18030 -t UTF-8") == true)
+        // Latin-1 is not mistaken for GBK.
+        let latin1: [UInt8] = Array("a\nb".utf8) + [0xE9, 0x0A]
+        #expect(tableError(latin1) == "t.csv:2:2: error: the file is not UTF-8 (byte 0xE9 cannot start a character); save it as UTF-8")
+    }
+
+    @Test func readsAFileFromDisk() throws {
+        let path = NSTemporaryDirectory() + "corridor-csv-\(UUID().uuidString).csv"
+        try Data("\u{FEFF}id,name\r\nchangchun,长春\r\n".utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let t = try CSV.readTable(at: path)
+        #expect(t.file == path && t.header == ["id", "name"] && t.records[0].fields == ["changchun", "长春"])
+        #expect(throws: Diagnostic(file: path + ".missing", message: "no such file")) {
+            try CSV.readTable(at: path + ".missing")
+        }
+    }
+}
