@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test func tableTrimsHeaderAndExcelTrailingCommas() throws {
-        let t = try CSV.parseTable(Array(" id , name ,,\nchangchun,长春,,\njilin,吉林\n".utf8)), file: "t.csv")
+        let t = try CSV.parseTable(Array(" id , name ,,\nchangchun,长春,,\njilin,吉林\n".utf8), file: "t.csv")
         #expect(t.header == ["id", "name"])
         #expect(t.headerLine == 1)
         #expect(t.records.map(\.fields) == [["changchun", "长春"], ["jilin", "吉林"]])
