@@ -30,6 +30,8 @@ public struct CSVTable: Sendable {
     public var header: [String]
     /// The line of the header.
     public var headerLine: Int
+    /// Where each header cell starts, parallel to ``header``.
+    public var headerPositions: [CSVPosition]
     /// The data records, each with exactly `header.count` fields.
     public var records: [CSVRecord]
 
@@ -70,6 +72,7 @@ public enum CSV {
             throw Diagnostic(file: file, message: "the file is empty: a header row is required")
         }
         var header: [String] = []
+        var headerPositions: [CSVPosition] = []
         for (name, position) in zip(head.fields, head.positions) {
             let trimmed = name.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty {
@@ -86,6 +89,7 @@ public enum CSV {
                     message: "duplicate column \"\(trimmed)\" (also column \(first + 1))")
             }
             header.append(trimmed)
+            headerPositions.append(position)
         }
         var rows: [CSVRecord] = []
         rows.reserveCapacity(records.count - 1)
@@ -108,7 +112,9 @@ public enum CSV {
             }
             rows.append(record)
         }
-        return CSVTable(file: file, header: header, headerLine: head.line, records: rows)
+        return CSVTable(
+            file: file, header: header, headerLine: head.line, headerPositions: headerPositions,
+            records: rows)
     }
 
     /// Splits the bytes of a CSV file into records (blank lines skipped).

@@ -1,0 +1,29 @@
+/// Whether a link exists in the base network or is built by a project.
+public enum LinkStatus: String, CaseIterable, Sendable, Hashable {
+    case existing, planned
+}
+
+/// A link between two places by one mode, both ways unless one-way.
+public struct Link: Sendable, Hashable {
+    public var id: String
+    public var from: String
+    public var to: String
+    public var mode: Mode
+    public var lengthKm: Double?
+    public var minutes: Double?
+    public var speedKmh: Double?
+    public var oneWay: Bool
+    public var status: LinkStatus
+    public var project: String?
+    public var corridors: [String]
+    public var source: String
+    /// The row it was read from.
+    public var origin: SourceRow
+
+    /// The travel time in minutes: as given, or length ÷ speed.
+    public var travelMinutes: Double? {
+        if let minutes { return minutes }
+        if let lengthKm, let speedKmh, speedKmh > 0 { return lengthKm / speedKmh * 60 }
+        return nil
+    }
+}

@@ -1,0 +1,277 @@
+import Foundation
+
+/// A network as its files state it: places, links, projects and upgrade changes.
+public struct Network: Sendable {
+    /// The folder it was read from.
+    public var folder: String
+    public var places: [Place]
+    public var links: [Link]
+    public var projects: [Project]
+    public var changes: [LinkChange]
+}
+
+/// Reading a network folder (`docs/network-format.md`) into a ``Network``.
+///
+///     let (network, problems) = NetworkFiles.load(folder: "Networks/jilin")
+///     for p in problems { print(p) }   // places.csv:12:5: error: lat "4x.1" is not a number
+///
+/// Reading never stops at the first problem: every file is read, every row parsed, and
+/// every problem reported, located to file, line, column and field. Rows with an error are
+/// left out of the network; the network is nil only when a required file cannot be read.
+/// This covers what one row, one file and the references between files can tell;
+/// the geometric and graph checks (lengths against the straight line, speeds, places
+/// nothing reaches) belong to the validator.
+public enum NetworkFiles {
+    /// Reads the network in `folder`.
+    public static func load(folder: String) -> (network: Network?, diagnostics: [Diagnostic]) {
+        var problems: [Diagnostic] = []
+        func table(_ name: String, required: Bool) -> CSVTable? {
+            let path = (folder as NSString).appendingPathComponent(name)
+            if !required && !FileManager.default.fileExists(atPath: path) { return nil }
+            do {
+                return try CSV.readTable(at: path)
+            } catch let d as Diagnostic {
+                problems.append(d)
+            } catch {
+                problems.append(Diagnostic(file: path, message: "\(error)"))
+            }
+            return nil
+        }
+        let placeTable = table("places.csv", required: true)
+        let linkTable = table("links.csv", required: true)
+        let projectTable = table("projects.csv", required: false)
+        let changeTable = table("changes.csv", required: false)
+
+        let places = placeTable.map { readPlaces($0, &problems) } ?? []
+        let projects = projectTable.map { readProjects($0, &problems) } ?? []
+        let links = linkTable.map { readLinks($0, &problems) } ?? []
+        let changes = changeTable.map { readChanges($0, &problems) } ?? []
+        checkReferences(places, links, projects, changes, &problems)
+
+        let network = placeTable == nil || linkTable == nil ? nil
+            : Network(folder: folder, places: places, links: links, projects: projects, changes: changes)
+        return (network, problems)
+    }
+
+    // MARK: Rows
+
+    static let placeColumns = (
+        required: ["id", "name_zh", "name_en", "kind", "lat", "lon", "coord_source"],
+        optional: ["parent", "population", "population_source"])
+
+    static func readPlaces(_ table: CSVTable, _ problems: inout [Diagnostic]) -> [Place] {
+        var r = TableReader(table, required: placeColumns.required, optional: placeColumns.optional)
+        var places: [Place] = []
+        var firstLine: [String: Int] = [:]
+        for row in table.records {
+            let id = readID(&r, row, firstLine: &firstLine)
+            let nameZh = r.required(row, "name_zh"), nameEn = r.required(row, "name_en")
+            let kind = r.word(row, "kind", allowed: PlaceKind.allCases.map(\.rawValue), PlaceKind.init(parsing:))
+            let lat = r.number(row, "lat", required: true), lon = r.number(row, "lon", required: true)
+            let coordinateSource = r.required(row, "coord_source")
+            let population = r.integer(row, "population")
+            let populationSource = r.text(row, "population_source")
+            if let lat, !(-90 ... 90).contains(lat) { r.report(row, "lat", "lat \(lat) is outside -90…90") }
+            if let lon, !(-180 ... 180).contains(lon) { r.report(row, "lon", "lon \(lon) is outside -180…180") }
+            if let population, population < 0 { r.report(row, "population", "population \(population) is negative") }
+            if population != nil && populationSource == nil {
+                r.report(row, "population_source", "population given without population_source")
+            }
+            guard let id, let nameZh, let nameEn, let kind, let lat, let lon, let coordinateSource,
+                  (-90 ... 90).contains(lat), (-180 ... 180).contains(lon)
+            else { continue }
+            places.append(Place(
+                id: id, nameZh: nameZh, nameEn: nameEn, kind: kind, latitude: lat, longitude: lon,
+                coordinateSource: coordinateSource, parent: r.text(row, "parent"),
+                population: population, populationSource: populationSource, origin: SourceRow(table, row)))
+        }
+        problems += r.diagnostics
+        return places
+    }
+
+    static let linkColumns = (
+        required: ["id", "from", "to", "mode", "status", "source"],
+        optional: ["length_km", "minutes", "speed_kmh", "oneway", "project", "corridors"])
+
+    static func readLinks(_ table: CSVTable, _ problems: inout [Diagnostic]) -> [Link] {
+        var r = TableReader(table, required: linkColumns.required, optional: linkColumns.optional)
+        var links: [Link] = []
+        var firstLine: [String: Int] = [:]
+        for row in table.records {
+            let id = readID(&r, row, firstLine: &firstLine)
+            let from = r.required(row, "from"), to = r.required(row, "to")
+            let mode = r.word(row, "mode", allowed: Mode.allCases.map(\.rawValue), Mode.init(parsing:))
+            let status = r.word(row, "status", allowed: LinkStatus.allCases.map(\.rawValue)) {
+                LinkStatus(rawValue: $0.lowercased())
+            }
+            let source = r.required(row, "source")
+            let length = r.number(row, "length_km"), minutes = r.number(row, "minutes")
+            let speed = r.number(row, "speed_kmh")
+            let oneWay = r.word(row, "oneway", required: false, allowed: ["yes", "no"]) { text -> Bool? in
+                switch text.lowercased() {
+                case "yes", "y", "true", "1", "是": true
+                case "no", "n", "false", "0", "否": false
+                default: nil
+                }
+            } ?? false
+            for (column, value) in [("length_km", length), ("minutes", minutes), ("speed_kmh", speed)] {
+                if let value, value <= 0 { r.report(row, column, "\(column) \(value) must be positive") }
+            }
+            if let mode, mode != .connector && mode != .border && length == nil && r.text(row, "length_km") == nil {
+                r.report(row, "length_km", "missing length_km (required for \(mode.rawValue) links)")
+            }
+            if minutes == nil && speed == nil && r.text(row, "minutes") == nil && r.text(row, "speed_kmh") == nil {
+                r.report(row, "minutes", "give minutes or speed_kmh")
+            } else if minutes == nil && speed != nil && length == nil {
+                r.report(row, "speed_kmh", "speed_kmh needs length_km to give a time")
+            }
+            let project = r.text(row, "project")
+            if status == .planned && project == nil {
+                r.report(row, "project", "a planned link needs the project that builds it")
+            }
+            if status == .existing && project != nil {
+                r.report(row, "project", "an existing link has no project (make the link planned, or clear the project)")
+            }
+            guard let id, let from, let to, let mode, let status, let source,
+                  minutes.map({ $0 > 0 }) ?? true, speed.map({ $0 > 0 }) ?? true,
+                  length.map({ $0 > 0 }) ?? true
+            else { continue }
+            let corridors = (r.text(row, "corridors") ?? "").split(separator: ";")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            links.append(Link(
+                id: id, from: from, to: to, mode: mode, lengthKm: length, minutes: minutes,
+                speedKmh: speed, oneWay: oneWay, status: status, project: project,
+                corridors: corridors, source: source, origin: SourceRow(table, row)))
+        }
+        problems += r.diagnostics
+        return links
+    }
+
+    static let projectColumns = (
+        required: ["id", "name_zh", "name_en", "reference", "type", "source"],
+        optional: ["corridors", "opened"])
+
+    static func readProjects(_ table: CSVTable, _ problems: inout [Diagnostic]) -> [Project] {
+        var r = TableReader(table, required: projectColumns.required, optional: projectColumns.optional)
+        var projects: [Project] = []
+        var firstLine: [String: Int] = [:]
+        for row in table.records {
+            let id = readID(&r, row, firstLine: &firstLine)
+            let nameZh = r.required(row, "name_zh"), nameEn = r.required(row, "name_en")
+            let reference = r.required(row, "reference"), source = r.required(row, "source")
+            let type = r.word(row, "type", allowed: ProjectType.allCases.map(\.rawValue)) {
+                ProjectType(rawValue: $0.lowercased())
+            }
+            let opened = r.integer(row, "opened")
+            if let opened, !(1900 ... 2100).contains(opened) {
+                r.report(row, "opened", "opened \(opened) is not a plausible year")
+            }
+            guard let id, let nameZh, let nameEn, let reference, let source, let type else { continue }
+            let corridors = (r.text(row, "corridors") ?? "").split(separator: ";")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            projects.append(Project(
+                id: id, nameZh: nameZh, nameEn: nameEn, corridors: corridors, reference: reference,
+                type: type, opened: opened, source: source, origin: SourceRow(table, row)))
+        }
+        problems += r.diagnostics
+        return projects
+    }
+
+    static func readChanges(_ table: CSVTable, _ problems: inout [Diagnostic]) -> [LinkChange] {
+        var r = TableReader(table, required: ["project", "link", "source"], optional: ["minutes", "speed_kmh"])
+        var changes: [LinkChange] = []
+        for row in table.records {
+            let project = r.required(row, "project"), link = r.required(row, "link")
+            let source = r.required(row, "source")
+            let minutes = r.number(row, "minutes"), speed = r.number(row, "speed_kmh")
+            if minutes == nil && speed == nil && r.text(row, "minutes") == nil && r.text(row, "speed_kmh") == nil {
+                r.report(row, "minutes", "give the new minutes or speed_kmh")
+            }
+            guard let project, let link, let source, minutes != nil || speed != nil else { continue }
+            changes.append(LinkChange(
+                project: project, link: link, minutes: minutes, speedKmh: speed, source: source,
+                origin: SourceRow(table, row)))
+        }
+        problems += r.diagnostics
+        return changes
+    }
+
+    /// The id of a row: required, a slug, not seen before in the file.
+    static func readID(_ r: inout TableReader, _ row: CSVRecord, firstLine: inout [String: Int]) -> String? {
+        guard let id = r.required(row, "id") else { return nil }
+        let slug = id.unicodeScalars.allSatisfy {
+            ("a" ... "z").contains($0) || ("0" ... "9").contains($0) || $0 == "-" || $0 == "_"
+        }
+        if !slug {
+            r.report(row, "id", "id \"\(id)\" must be lower-case ASCII letters, digits, - or _ (the Chinese name has its own column)")
+            return nil
+        }
+        if let first = firstLine[id] {
+            r.report(row, "id", "duplicate id \"\(id)\" (first on line \(first))")
+            return nil
+        }
+        firstLine[id] = row.line
+        return id
+    }
+
+    // MARK: References between files
+
+    static func checkReferences(
+        _ places: [Place], _ links: [Link], _ projects: [Project], _ changes: [LinkChange],
+        _ problems: inout [Diagnostic]
+    ) {
+        let placeIDs = Set(places.map(\.id)), projectIDs = Set(projects.map(\.id))
+        let allPlaceIDs = places.map(\.id)
+        // A Chinese or English name typed where an id belongs is suggested by its id.
+        var idByName: [String: String] = [:]
+        for p in places {
+            idByName[p.nameZh] = p.id
+            idByName[p.nameEn.lowercased()] = p.id
+        }
+        func placeHint(_ text: String) -> String {
+            if let id = idByName[text] ?? idByName[text.lowercased()] { return " (did you mean \"\(id)\"?)" }
+            return Suggestions.didYouMean(text, among: allPlaceIDs)
+        }
+        for link in links {
+            for (column, place) in [("from", link.from), ("to", link.to)] where !placeIDs.contains(place) {
+                problems.append(link.origin.diagnostic(column, "unknown place \"\(place)\"" + placeHint(place)))
+            }
+            if let project = link.project, !projectIDs.contains(project) {
+                problems.append(link.origin.diagnostic(
+                    "project", "unknown project \"\(project)\"" + Suggestions.didYouMean(project, among: projects.map(\.id))))
+            }
+        }
+        for place in places {
+            if let parent = place.parent, !placeIDs.contains(parent) {
+                problems.append(place.origin.diagnostic("parent", "unknown parent place \"\(parent)\"" + placeHint(parent)))
+            }
+        }
+        let linksByID = Dictionary(links.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let projectsByID = Dictionary(projects.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for change in changes {
+            if let project = projectsByID[change.project] {
+                if project.type != .upgrade {
+                    problems.append(change.origin.diagnostic(
+                        "project", "project \"\(change.project)\" is of type \(project.type.rawValue); only upgrade projects change links"))
+                }
+            } else {
+                problems.append(change.origin.diagnostic(
+                    "project", "unknown project \"\(change.project)\"" + Suggestions.didYouMean(change.project, among: projects.map(\.id))))
+            }
+            if let link = linksByID[change.link] {
+                if link.status != .existing {
+                    problems.append(change.origin.diagnostic(
+                        "link", "link \"\(change.link)\" is planned; an upgrade changes existing links"))
+                }
+            } else {
+                problems.append(change.origin.diagnostic(
+                    "link", "unknown link \"\(change.link)\"" + Suggestions.didYouMean(change.link, among: links.map(\.id))))
+            }
+        }
+        let building = Set(links.compactMap(\.project) + changes.map(\.project))
+        for project in projects where !building.contains(project.id) {
+            problems.append(project.origin.diagnostic(
+                "id", "project \"\(project.id)\" has no effect: no planned link or change names it"))
+        }
+    }
+}

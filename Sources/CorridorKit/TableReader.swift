@@ -1,0 +1,113 @@
+/// Reads typed values out of a ``CSVTable`` whose columns are known in advance, collecting
+/// one located ``Diagnostic`` for each problem instead of stopping at the first: the
+/// header (unknown columns, with a did-you-mean; missing required ones) and every field
+/// (missing, unparsable, not one of the allowed words).
+struct TableReader {
+    let table: CSVTable
+    /// Column name → index in the table, for the columns the file has.
+    private var index: [String: Int] = [:]
+    private(set) var diagnostics: [Diagnostic] = []
+
+    /// Checks the header against the `required` and `optional` columns.
+    init(_ table: CSVTable, required: [String], optional: [String]) {
+        self.table = table
+        let known = required + optional
+        for (i, name) in table.header.enumerated() {
+            if known.contains(name) {
+                index[name] = i
+            } else {
+                diagnostics.append(Diagnostic(
+                    file: table.file, line: table.headerLine, column: headerColumn(i), field: name,
+                    message: "unknown column \"\(name)\"" + Suggestions.didYouMean(name, among: known)))
+            }
+        }
+        for name in required where index[name] == nil {
+            diagnostics.append(Diagnostic(
+                file: table.file, line: table.headerLine, field: name,
+                message: "missing column \"\(name)\""))
+        }
+    }
+
+    /// Whether the file has the column.
+    func has(_ column: String) -> Bool { index[column] != nil }
+
+    /// The trimmed text of a field, nil when the column is absent or the field empty.
+    func text(_ record: CSVRecord, _ column: String) -> String? {
+        guard let i = index[column] else { return nil }
+        let value = record.fields[i].trimmingCharacters(in: .whitespaces)
+        return value.isEmpty ? nil : value
+    }
+
+    /// The text of a field that must be given; a diagnostic when it is empty.
+    mutating func required(_ record: CSVRecord, _ column: String) -> String? {
+        guard let i = index[column] else { return nil }  // the header diagnostic covers it
+        if let value = text(record, column) { return value }
+        report(record, column, at: i, "missing \(column)")
+        return nil
+    }
+
+    /// A decimal number, or nil (with a diagnostic if the text is not one).
+    mutating func number(_ record: CSVRecord, _ column: String, required: Bool = false) -> Double? {
+        guard let value = required ? self.required(record, column) : text(record, column) else {
+            return nil
+        }
+        guard let x = Double(value), x.isFinite else {
+            report(record, column, at: index[column]!, "\(column) \"\(value)\" is not a number")
+            return nil
+        }
+        return x
+    }
+
+    /// A whole number, or nil (with a diagnostic if the text is not one).
+    mutating func integer(_ record: CSVRecord, _ column: String, required: Bool = false) -> Int? {
+        guard let value = required ? self.required(record, column) : text(record, column) else {
+            return nil
+        }
+        guard let n = Int(value) else {
+            report(record, column, at: index[column]!, "\(column) \"\(value)\" is not a whole number")
+            return nil
+        }
+        return n
+    }
+
+    /// One of a set of words, parsed by `parse`; a diagnostic naming the allowed words.
+    mutating func word<T>(
+        _ record: CSVRecord, _ column: String, required: Bool = true, allowed: [String],
+        _ parse: (String) -> T?
+    ) -> T? {
+        guard let value = required ? self.required(record, column) : text(record, column) else {
+            return nil
+        }
+        if let parsed = parse(value) { return parsed }
+        report(record, column, at: index[column]!,
+               "unknown \(column) \"\(value)\"" + Suggestions.didYouMean(value, among: allowed)
+                   + " (one of: \(allowed.joined(separator: ", ")))")
+        return nil
+    }
+
+    /// Records a diagnostic at a field.
+    mutating func report(
+        _ record: CSVRecord, _ column: String, _ message: String,
+        severity: Diagnostic.Severity = .error
+    ) {
+        if let i = index[column] {
+            report(record, column, at: i, message, severity: severity)
+        } else {
+            diagnostics.append(Diagnostic(
+                file: table.file, line: record.line, field: column, severity: severity, message: message))
+        }
+    }
+
+    private mutating func report(
+        _ record: CSVRecord, _ column: String, at i: Int, _ message: String,
+        severity: Diagnostic.Severity = .error
+    ) {
+        let p = record.positions[i]
+        diagnostics.append(Diagnostic(
+            file: table.file, line: p.line, column: p.column, field: column, severity: severity,
+            message: message))
+    }
+
+    /// The column (in characters) where header cell `i` starts.
+    private func headerColumn(_ i: Int) -> Int { table.headerPositions[i].column }
+}

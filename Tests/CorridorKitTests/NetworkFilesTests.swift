@@ -1,0 +1,143 @@
+import CorridorKit
+import Foundation
+import Testing
+import TestSupport
+
+/// Reading a network folder: the fixture reads clean; every kind of bad row is reported,
+/// located, and left out, and reading goes on.
+@Suite struct NetworkFilesTests {
+    @Test func tinyFixtureReadsClean() throws {
+        let (network, problems) = NetworkFiles.load(folder: FixturePath.of("networks/tiny"))
+        #expect(problems.isEmpty, "\(problems)")
+        let n = try #require(network)
+        #expect(n.places.map(\.id) == ["changchun", "jilin", "changchun-st", "jilin-st"])
+        #expect(n.places[2].parent == "changchun" && n.places[2].kind == .station)
+        #expect(n.places[0].population == 9_066_906 && n.places[2].population == nil)
+        #expect(n.links.count == 5 && n.projects.count == 2 && n.changes.count == 1)
+        let g12 = n.links[0]
+        #expect(g12.mode == .expressway && g12.status == .existing && !g12.oneWay)
+        #expect(g12.travelMinutes == 111.0 / 100 * 60)  // 66.6: from length and speed
+        #expect(n.links[3].corridors == ["长吉珲", "长春都市圈"])
+        #expect(n.links[1].source == "test fixture: access, security")  // a quoted comma
+        #expect(n.links[4].project == "new-road" && n.links[4].status == .planned)
+        #expect(n.projects[1].type == .upgrade && n.projects[1].opened == 2024)
+        #expect(n.changes[0].minutes == 30 && n.changes[0].link == "cc-jl-hsr")
+        // Rows remember where they came from.
+        #expect(n.links[3].origin.line == 5 && n.links[3].origin.columns["mode"] == 33)  // cc-jl-hsr,changchun-st,jilin-st, = 32 characters
+    }
+
+    /// Writes `files` into a new temporary folder and loads it.
+    func load(_ files: [String: String]) -> (Network?, [String]) {
+        let folder = NSTemporaryDirectory() + "corridor-net-\(UUID().uuidString)"
+        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for (name, text) in files {
+            try! Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+        }
+        let (network, problems) = NetworkFiles.load(folder: folder)
+        // Strip the temporary folder so messages can be compared.
+        return (network, problems.map { "\($0)".replacingOccurrences(of: folder + "/", with: "") })
+    }
+
+    static let places = """
+        id,name_zh,name_en,kind,lat,lon,coord_source
+        changchun,长春,Changchun,prefecture,43.8,125.3,t
+        jilin,吉林,Jilin,prefecture,43.8,126.5,t
+
+        """
+    static let linkHeader = "id,from,to,mode,length_km,minutes,status,project,source\n"
+
+    @Test func headerProblems() {
+        let (_, problems) = load([
+            "places.csv": "id,name_zh,name_en,knd,lat,lon,coord_source\n",
+            "links.csv": "id,from,to,mode,status\n",
+        ])
+        #expect(problems == [
+            "places.csv:1:20: error: unknown column \"knd\" (did you mean \"kind\"?)",
+            "places.csv:1: error: missing column \"kind\"",
+            "links.csv:1: error: missing column \"source\"",
+        ])
+    }
+
+    @Test func badFields() {
+        let (network, problems) = load([
+            "places.csv": Self.places + "x,X,X,city,4x.1,200,t\n",
+            "links.csv": Self.linkHeader
+                + "a,changchun,jilin,expresway,111,60,existing,,t\n"
+                + "b,changchun,jilin,hsr,-5,,existing,,t\n"
+                + "c,changchun,jilin,hsr,111,38,planned,,t\n",
+        ])
+        #expect(problems == [
+            "places.csv:4:7: error: unknown kind \"city\" (one of: prefecture, county, town, station, airport, port, border, junction, foreign)",
+            "places.csv:4:12: error: lat \"4x.1\" is not a number",
+            "places.csv:4:17: error: lon 200.0 is outside -180…180",
+            "links.csv:2:19: error: unknown mode \"expresway\" (did you mean \"expressway\"?) (one of: hsr, rail, expressway, road, air, sea, river, connector, border)",
+            "links.csv:3:23: error: length_km -5.0 must be positive",
+            "links.csv:3:26: error: give minutes or speed_kmh",
+            "links.csv:4:38: error: a planned link needs the project that builds it",
+        ])
+        // Bad rows are left out; good ones stay.
+        #expect(network?.places.map(\.id) == ["changchun", "jilin"])
+        #expect(network?.links.map(\.id) == ["c"])
+    }
+
+    @Test func idsAndReferences() {
+        let (_, problems) = load([
+            "places.csv": Self.places + "jilin,吉林2,Jilin 2,county,43.8,126.5,t\n长春,长春,C,county,43.8,125.3,t\n",
+            "links.csv": Self.linkHeader
+                + "a,changchun,吉林,hsr,111,38,existing,,t\n"
+                + "b,changchn,jilin,hsr,111,38,planned,newline,t\n",
+            "projects.csv": "id,name_zh,name_en,reference,type,source\nnew-line,新线,New line,x,links,t\nidle,闲,Idle,y,links,t\n",
+        ])
+        #expect(problems == [
+            "places.csv:4:1: error: duplicate id \"jilin\" (first on line 3)",
+            "places.csv:5:1: error: id \"长春\" must be lower-case ASCII letters, digits, - or _ (the Chinese name has its own column)",
+            "links.csv:2:13: error: unknown place \"吉林\" (did you mean \"jilin\"?)",
+            "links.csv:3:3: error: unknown place \"changchn\" (did you mean \"changchun\"?)",
+            "links.csv:3:37: error: unknown project \"newline\" (did you mean \"new-line\"?)",
+            "projects.csv:2:1: error: project \"new-line\" has no effect: no planned link or change names it",
+            "projects.csv:3:1: error: project \"idle\" has no effect: no planned link or change names it",
+        ])
+    }
+
+    @Test func changesMustUpgradeExistingLinks() {
+        let (_, problems) = load([
+            "places.csv": Self.places,
+            "links.csv": Self.linkHeader
+                + "a,changchun,jilin,hsr,111,38,existing,,t\n"
+                + "b,changchun,jilin,road,120,90,planned,p-links,t\n",
+            "projects.csv": "id,name_zh,name_en,reference,type,source\np-links,甲,A,x,links,t\np-up,乙,B,y,upgrade,t\n",
+            "changes.csv": "project,link,minutes,source\np-links,a,30,t\np-up,b,30,t\np-up,zz,30,t\np-up,a,,t\n",
+        ])
+        #expect(problems == [
+            "changes.csv:5:8: error: give the new minutes or speed_kmh",
+            "changes.csv:2:1: error: project \"p-links\" is of type links; only upgrade projects change links",
+            "changes.csv:3:6: error: link \"b\" is planned; an upgrade changes existing links",
+            "changes.csv:4:6: error: unknown link \"zz\"",
+        ])
+    }
+
+    @Test func unreadableFiles() {
+        let (network, problems) = load([
+            "places.csv": Self.places,
+        ])
+        #expect(network == nil)
+        #expect(problems.count == 1 && problems[0].hasSuffix("links.csv: error: no such file"))
+    }
+
+    @Test func gbkPlacesFileIsExplainedAndReadingGoesOn() {
+        let folder = NSTemporaryDirectory() + "corridor-net-\(UUID().uuidString)"
+        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // 长春 in GBK: B3 A4 B4 BA.
+        let gbk = Array("id,name_zh\nchangchun,".utf8) + [0xB3, 0xA4, 0xB4, 0xBA, 0x0A]
+        try! Data(gbk).write(to: URL(fileURLWithPath: folder + "/places.csv"))
+        try! Data((Self.linkHeader + "a,x,y,hsr,1,1,existing,,t\n").utf8)
+            .write(to: URL(fileURLWithPath: folder + "/links.csv"))
+        let (network, problems) = NetworkFiles.load(folder: folder)
+        #expect(network == nil)
+        #expect(problems.first?.description.hasPrefix(folder + "/places.csv:2:11: error: the file is not UTF-8") == true)
+        // links.csv was still read and checked: its places are unknown.
+        #expect(problems.count == 3)
+    }
+}
