@@ -1,0 +1,14 @@
+import CorridorCore
+
+/// One scenario of a ``NetworkGraph``: which arcs exist and what they weigh.
+public struct Scenario: Sendable {
+    /// The projects built.
+    public let projects: Set<String>
+    /// The arcs that exist: every existing link's, and the built projects' planned ones.
+    public let filter: ArcFilter
+    /// One weight array per ``NetworkGraph/Metric``, with the built upgrades applied.
+    public let weights: [ArcWeights]
+
+    /// The weights of `metric`.
+    public func weights(_ metric: NetworkGraph.Metric) -> ArcWeights { weights[metric.rawValue] }
+}

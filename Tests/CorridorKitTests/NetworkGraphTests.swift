@@ -1,0 +1,68 @@
+import CorridorCore
+import CorridorKit
+import Testing
+import TestSupport
+
+/// The tiny fixture network built into a graph, with answers worked out by hand from its
+/// CSV files (Fixtures/networks/tiny):
+///
+///     changchun ──G12 expressway 111 km @ 100 km/h = 66.6 min── jilin
+///        │ 20 min connector                      15 min connector │
+///     changchun-st ────── intercity HSR 38 min (30 after hsr-speedup) ── jilin-st
+///     changchun ── planned road (new-road) 120 km @ 80 km/h = 90 min ── jilin
+@Suite struct NetworkGraphTests {
+    func tiny() throws -> NetworkGraph {
+        let (network, problems) = NetworkFiles.load(folder: FixturePath.of("networks/tiny"))
+        #expect(problems.isEmpty)
+        return NetworkGraph(try #require(network))
+    }
+
+    @Test func layout() throws {
+        let net = try tiny()
+        #expect(net.graph.nodeCount == 4)
+        #expect(net.graph.arcCount == 10)  // five two-way links
+        #expect(net.graph.metricNames == ["time", "length"])
+        #expect(net.node("jilin-st") == 3 && net.node("nowhere") == nil)
+        // The expressway: 66.6 min = 3996 s, 111 km = 111000 m, both directions.
+        let g12 = net.arcsOfLink[0]
+        #expect(g12.count == 2)
+        #expect(g12.map { net.graph.metrics[0][Int($0)] } == [3996, 3996])
+        #expect(g12.map { net.graph.metrics[1][Int($0)] } == [111_000, 111_000])
+        #expect(g12.map { net.graph.mode[Int($0)] } == [Mode.expressway.code, Mode.expressway.code])
+        // The planned road is flagged, and a connector has length 0.
+        #expect(net.arcsOfLink[4].allSatisfy { net.graph.flags[Int($0)] == NetworkGraph.plannedFlag })
+        #expect(net.graph.metrics[1][Int(net.arcsOfLink[1][0])] == 0)
+    }
+
+    @Test func scenariosChangeTheFastestRoute() throws {
+        let net = try tiny()
+        let search = DijkstraSearch(net.graph)
+        let cc = net.node("changchun")!, jl = net.node("jilin")!
+        func fastest(_ projects: [String]) -> (Distance, [String]) {
+            let s = net.scenario(projects: projects)
+            search.run(from: [cc], weights: s.weights(.time), filter: s.filter, target: jl)
+            let links = search.path(to: jl)!.arcs.map { net.network.links[net.linkOfArc[Int($0)]].id }
+            return (search.distance(to: jl), links)
+        }
+        // Base: expressway 3996 s beats HSR 1200 + 2280 + 900 = 4380 s.
+        #expect(fastest([]) == (3996, ["cc-jl-g12"]))
+        // With the speed-up the HSR takes 1200 + 1800 + 900 = 3900 s and wins.
+        #expect(fastest(["hsr-speedup"]) == (3900, ["cc-st", "cc-jl-hsr", "jl-st"]))
+        // The new road (5400 s) changes nothing; all projects = the speed-up's answer.
+        #expect(fastest(["new-road"]) == (3996, ["cc-jl-g12"]))
+        #expect(fastest(net.projectIDs) == (3900, ["cc-st", "cc-jl-hsr", "jl-st"]))
+    }
+
+    @Test func baseFilterLeavesPlannedArcsOut() throws {
+        let net = try tiny()
+        #expect(net.scenario(projects: []).filter.count == 8)
+        #expect(net.scenario(projects: ["new-road"]).filter.count == 10)
+        // The speed-up changes only the two HSR arcs' times, not lengths.
+        let up = net.scenario(projects: ["hsr-speedup"])
+        let base = net.scenario(projects: [])
+        let changed = (0 ..< ArcID(net.graph.arcCount)).filter { up.weights(.time)[$0] != base.weights(.time)[$0] }
+        #expect(Set(changed) == Set(net.arcsOfLink[3]))
+        #expect(changed.allSatisfy { up.weights(.time)[$0] == 1800 })
+        #expect(up.weights(.length) == base.weights(.length))
+    }
+}
