@@ -34,6 +34,8 @@ public struct NetworkGraph: Sendable {
     public let linkOfArc: [Int]
     /// Link index → its arcs (one or two).
     public let arcsOfLink: [[ArcID]]
+    /// Link id → index in `network.links`.
+    public let linkIndex: [String: Int]
 
     /// Builds the graph.
     ///
@@ -72,6 +74,7 @@ public struct NetworkGraph: Sendable {
         self.placeOfNode = Array(network.places.indices)
         self.linkOfArc = linkOfArc
         self.arcsOfLink = arcsOfLink
+        linkIndex = Dictionary(network.links.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The node of the place with id `id`.
@@ -94,7 +97,7 @@ public struct NetworkGraph: Sendable {
         var time = graph.weights(Metric.time.rawValue)
         var changes: [(arc: ArcID, weight: Weight)] = []
         for change in network.changes where built.contains(change.project) {
-            guard let index = network.links.firstIndex(where: { $0.id == change.link }) else { continue }
+            guard let index = linkIndex[change.link] else { continue }
             let link = network.links[index]
             let minutes = change.minutes ?? link.lengthKm.flatMap { km in change.speedKmh.map { km / $0 * 60 } }
             guard let minutes else { continue }
