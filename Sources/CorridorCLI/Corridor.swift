@@ -14,6 +14,7 @@ public enum Corridor {
     /// The commands, with one line each for the overview. Commands land issue by issue
     /// (see the README's roadmap); an unknown one is a usage error with a suggestion.
     static let commands: [(name: String, summary: String)] = [
+        ("validate", "Check a network's files and report every problem"),
         ("help", "Show help for corridor or for one command"),
         ("version", "Print the version"),
     ]
@@ -40,6 +41,8 @@ public enum Corridor {
         case "--version", "version":
             console.print("corridor \(version)")
             return ExitCode.success
+        case "validate":
+            return ValidateCommand.run(Array(arguments.dropFirst()), console: console)
         default:
             let names = commands.map(\.name)
             if first.hasPrefix("-") {
@@ -63,7 +66,10 @@ public enum Corridor {
                     + Suggestions.didYouMean(command, among: commands.map(\.name)))
             return ExitCode.usage
         }
-        console.print("corridor \(entry.name): \(entry.summary)")
+        switch entry.name {
+        case "validate": console.print(ValidateCommand.usage)
+        default: console.print("corridor \(entry.name): \(entry.summary)")
+        }
         return ExitCode.success
     }
 

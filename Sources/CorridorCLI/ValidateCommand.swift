@@ -1,0 +1,62 @@
+import CorridorKit
+
+/// `corridor validate NETWORK [--strict]`: every problem of a network's files, one per
+/// line as `file:line:column: error|warning: message`, then a count.
+///
+/// Exit status: 0 when there is no error (warnings allowed, unless `--strict`), 1 when
+/// there are problems, 64 for a usage error, 65 when the network cannot be read.
+enum ValidateCommand {
+    static let usage = """
+        usage: corridor validate NETWORK [--strict]
+
+        Checks a network's files and reports every problem as file:line:column.
+          NETWORK     a network folder, or the name of a bundled network (e.g. jilin)
+          --strict    warnings count as problems too (exit 1)
+
+        example: corridor validate Fixtures/networks/tiny
+        """
+
+    static func run(_ arguments: [String], console: Console) -> Int32 {
+        var strict = false
+        var network: String? = nil
+        for argument in arguments {
+            switch argument {
+            case "--strict": strict = true
+            case "--help", "-h":
+                console.print(usage)
+                return ExitCode.success
+            case let flag where flag.hasPrefix("-"):
+                console.printError("corridor validate: error: unknown option \(flag)"
+                    + Suggestions.didYouMean(flag, among: ["--strict", "--help"]))
+                return ExitCode.usage
+            default:
+                guard network == nil else {
+                    console.printError("corridor validate: error: one network at a time (got \"\(network!)\" and \"\(argument)\")")
+                    return ExitCode.usage
+                }
+                network = argument
+            }
+        }
+        guard let network else {
+            console.printError("corridor validate: error: missing NETWORK\n\n" + usage)
+            return ExitCode.usage
+        }
+        guard let folder = NetworkLocator.folder(for: network) else {
+            let bundled = NetworkLocator.bundled
+            console.printError("corridor validate: error: no network \"\(network)\": not a folder"
+                + (bundled.isEmpty ? "" : ", and not a bundled network (\(bundled.joined(separator: ", ")))")
+                + Suggestions.didYouMean(network, among: bundled))
+            return ExitCode.dataError
+        }
+        let (loaded, loadProblems) = NetworkFiles.load(folder: folder)
+        var problems = loadProblems
+        if let loaded { problems += NetworkValidator.check(loaded) }
+        for problem in problems { console.print("\(problem)") }
+        let errors = problems.filter { $0.severity == .error }.count
+        let warnings = problems.count - errors
+        console.print(problems.isEmpty ? "\(folder): no problems"
+            : "\(folder): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        if loaded == nil { return ExitCode.dataError }
+        return errors > 0 || (strict && warnings > 0) ? ExitCode.failure : ExitCode.success
+    }
+}
