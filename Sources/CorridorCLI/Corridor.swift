@@ -15,6 +15,7 @@ public enum Corridor {
     /// (see the README's roadmap); an unknown one is a usage error with a suggestion.
     static let commands: [(name: String, summary: String)] = [
         ("validate", "Check a network's files and report every problem"),
+        ("info", "Count a network's places, links and projects"),
         ("help", "Show help for corridor or for one command"),
         ("version", "Print the version"),
     ]
@@ -43,6 +44,8 @@ public enum Corridor {
             return ExitCode.success
         case "validate":
             return ValidateCommand.run(Array(arguments.dropFirst()), console: console)
+        case "info":
+            return InfoCommand.run(Array(arguments.dropFirst()), console: console)
         default:
             let names = commands.map(\.name)
             if first.hasPrefix("-") {
@@ -68,6 +71,7 @@ public enum Corridor {
         }
         switch entry.name {
         case "validate": console.print(ValidateCommand.usage)
+        case "info": console.print(InfoCommand.usage)
         default: console.print("corridor \(entry.name): \(entry.summary)")
         }
         return ExitCode.success

@@ -1,0 +1,75 @@
+import CorridorKit
+import Foundation
+
+/// `corridor info NETWORK`: what a network holds — places by kind, links by mode and
+/// status with their kilometres, projects by corridor and type.
+enum InfoCommand {
+    static let usage = """
+        usage: corridor info NETWORK
+
+        Counts a network's places, links and projects.
+          NETWORK     a network folder, or the name of a bundled network (e.g. jilin)
+
+        example: corridor info Fixtures/networks/tiny
+        """
+
+    static func run(_ arguments: [String], console: Console) -> Int32 {
+        if arguments.contains("--help") || arguments.contains("-h") {
+            console.print(usage)
+            return ExitCode.success
+        }
+        if let flag = arguments.first(where: { $0.hasPrefix("-") }) {
+            console.printError("corridor info: error: unknown option \(flag)" + Suggestions.didYouMean(flag, among: ["--help"]))
+            return ExitCode.usage
+        }
+        guard arguments.count == 1 else {
+            console.printError("corridor info: error: " + (arguments.isEmpty ? "missing NETWORK" : "one network at a time") + "\n\n" + usage)
+            return ExitCode.usage
+        }
+        guard let folder = NetworkLocator.folder(for: arguments[0]) else {
+            console.printError("corridor info: error: no network \"\(arguments[0])\": not a folder"
+                + Suggestions.didYouMean(arguments[0], among: NetworkLocator.bundled))
+            return ExitCode.dataError
+        }
+        let (loaded, problems) = NetworkFiles.load(folder: folder)
+        guard let network = loaded else {
+            for p in problems { console.printError("\(p)") }
+            return ExitCode.dataError
+        }
+        if !problems.isEmpty {
+            console.printError("corridor info: warning: \(problems.count) problem(s) in the files; run 'corridor validate \(arguments[0])'")
+        }
+        console.print(report(network))
+        return ExitCode.success
+    }
+
+    /// The report, as text.
+    static func report(_ network: Network) -> String {
+        var lines = ["network \(network.folder)", ""]
+        lines.append("places: \(network.places.count)")
+        for kind in PlaceKind.allCases {
+            let n = network.places.filter { $0.kind == kind }.count
+            if n > 0 { lines.append("  \(kind.rawValue) \(kind.nameZh): \(n)") }
+        }
+        lines.append("")
+        lines.append("links: \(network.links.count) (existing \(network.links.filter { $0.status == .existing }.count), planned \(network.links.filter { $0.status == .planned }.count))")
+        for mode in Mode.allCases {
+            let links = network.links.filter { $0.mode == mode }
+            guard !links.isEmpty else { continue }
+            let existing = links.filter { $0.status == .existing }
+            let km = { (l: [Link]) in Int(l.compactMap(\.lengthKm).reduce(0, +).rounded()) }
+            lines.append("  \(mode.rawValue) \(mode.nameZh): \(links.count) links; existing \(existing.count), \(km(existing)) km; planned \(links.count - existing.count), \(km(links) - km(existing)) km")
+        }
+        lines.append("")
+        lines.append("projects: \(network.projects.count)")
+        for type in ProjectType.allCases {
+            let n = network.projects.filter { $0.type == type }.count
+            if n > 0 { lines.append("  \(type.rawValue): \(n)") }
+        }
+        let corridors = Set(network.projects.flatMap(\.corridors)).sorted()
+        for corridor in corridors {
+            lines.append("  \(corridor): \(network.projects.filter { $0.corridors.contains(corridor) }.count)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

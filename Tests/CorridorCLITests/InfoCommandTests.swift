@@ -1,0 +1,44 @@
+import CorridorCLI
+import Testing
+import TestSupport
+
+@Suite struct InfoCommandTests {
+    /// Counted by hand from Fixtures/networks/tiny: 2 cities, 2 stations; 4 existing links
+    /// (expressway 111 km, HSR 111 km, two connectors), 1 planned road of 120 km; one
+    /// links project and one upgrade, both tagged 长吉珲.
+    @Test func tinyNetwork() {
+        let console = Console()
+        let folder = FixturePath.of("networks/tiny")
+        #expect(Corridor.run(["info", folder], console: console) == 0)
+        #expect(console.output == """
+            network \(folder)
+
+            places: 4
+              prefecture 地级市: 2
+              station 车站: 2
+
+            links: 5 (existing 4, planned 1)
+              hsr 高铁: 1 links; existing 1, 111 km; planned 0, 0 km
+              expressway 高速公路: 1 links; existing 1, 111 km; planned 0, 0 km
+              road 国省道: 1 links; existing 0, 0 km; planned 1, 120 km
+              connector 换乘: 2 links; existing 2, 0 km; planned 0, 0 km
+
+            projects: 2
+              links: 1
+              upgrade: 1
+              长吉珲: 2
+
+            """)
+        #expect(console.errors.isEmpty)
+    }
+
+    @Test func badArguments() {
+        let c1 = Console()
+        #expect(Corridor.run(["info"], console: c1) == 64)
+        #expect(c1.errors.hasPrefix("corridor info: error: missing NETWORK"))
+        let c2 = Console()
+        #expect(Corridor.run(["info", "/nonexistent"], console: c2) == 65)
+        let c3 = Console()
+        #expect(Corridor.run(["info", "--verbose", "x"], console: c3) == 64)
+    }
+}
