@@ -1,0 +1,28 @@
+import CorridorKit
+import Testing
+import TestSupport
+
+@Suite struct ScenarioNameTests {
+    @Test func parsing() {
+        #expect(ScenarioName(parsing: "base") == .base)
+        #expect(ScenarioName(parsing: " ALL ") == .all)
+        #expect(ScenarioName(parsing: "2026") == .year(2026))
+        #expect(ScenarioName(parsing: "new-road, hsr-speedup") == .projects(["new-road", "hsr-speedup"]))
+        #expect(ScenarioName(parsing: "") == nil)
+        #expect(ScenarioName(parsing: "99") == .projects(["99"]))  // not a plausible year
+    }
+
+    /// The tiny fixture: new-road (no year), hsr-speedup (opened 2024).
+    @Test func resolvingAgainstTheTinyNetwork() throws {
+        let (loaded, _) = NetworkFiles.load(folder: FixturePath.of("networks/tiny"))
+        let network = try #require(loaded)
+        #expect(try ScenarioName.base.projectIDs(in: network) == [])
+        #expect(try ScenarioName.all.projectIDs(in: network) == ["new-road", "hsr-speedup"])
+        #expect(try ScenarioName.year(2023).projectIDs(in: network) == [])
+        #expect(try ScenarioName.year(2024).projectIDs(in: network) == ["hsr-speedup"])
+        #expect(try ScenarioName.projects(["长吉新路"]).projectIDs(in: network) == ["new-road"])
+        #expect(throws: Diagnostic(file: "--scenario", message: "unknown project \"new-raod\" (did you mean \"new-road\"?)")) {
+            try ScenarioName.projects(["new-raod"]).projectIDs(in: network)
+        }
+    }
+}
