@@ -15,6 +15,8 @@ enum Bench {
                                      bounded search; checksum = (source, node) pairs within L
           p2p    --pairs 1-5,7-9 [--algo dijkstra|bidir|astar|all] [--landmarks K]
                                      point-to-point; checksum = sum of distances
+          network --net FOLDER       load a network folder (read, check, build the graph);
+                                     checksum = places + links + projects
 
         options:
           --repeat R                 rounds over all queries (default 3)
@@ -54,6 +56,7 @@ enum Bench {
     }
 
     static func run(_ options: BenchOptions) throws {
+        if options.op == "network" { return try measureNetwork(options) }
         let fileBytes = (try? FileManager.default.attributesOfItem(atPath: options.graphPath)[.size] as? Int) ?? 0
         let clock = ContinuousClock()
         let start = clock.now
@@ -121,6 +124,33 @@ enum Bench {
         default:
             throw BenchUsageError(message: "unknown op \"\(options.op)\"")
         }
+    }
+
+    /// Loading a network folder the way `corridor` does: read and check the files, run the
+    /// validator, build the graph. Each round loads from scratch.
+    static func measureNetwork(_ options: BenchOptions) throws {
+        let clock = ContinuousClock()
+        var times: [Double] = []
+        var built: NetworkGraph? = nil
+        for _ in 0 ..< options.repeatCount {
+            let start = clock.now
+            let (network, problems) = NetworkFiles.load(folder: options.networkPath)
+            guard let network else {
+                throw problems.first ?? Diagnostic(file: options.networkPath, message: "cannot be read")
+            }
+            _ = NetworkValidator.check(network)
+            built = NetworkGraph(network)
+            times.append(milliseconds(clock.now - start))
+        }
+        let net = built!
+        var record = BenchRecord(op: "network", graph: net.graph, loadMS: times.min() ?? 0, fileBytes: 0)
+        record.queries = 0
+        record.repeatCount = options.repeatCount
+        record.times = times
+        record.checksum = UInt64(net.network.places.count + net.network.links.count + net.network.projects.count)
+        record.extra["places"] = "\(net.network.places.count)"
+        record.extra["links"] = "\(net.network.links.count)"
+        record.emit()
     }
 
     static func measureP2P(

@@ -10,13 +10,14 @@ struct BenchOptions {
     var landmarks = 4
     var impl = "corridor"
     var coordinatesPath: String? = nil
+    var networkPath = ""
 
     init(_ arguments: [String]) throws {
         var rest = arguments[...]
         guard let op = rest.popFirst(), !op.hasPrefix("-") else {
             throw BenchUsageError(message: "missing op")
         }
-        guard ["load", "sssp", "bound", "p2p"].contains(op) else {
+        guard ["load", "sssp", "bound", "p2p", "network"].contains(op) else {
             throw BenchUsageError(message: "unknown op \"\(op)\"")
         }
         self.op = op
@@ -28,6 +29,7 @@ struct BenchOptions {
             }
             switch flag {
             case "--gr": graphPath = try value()
+            case "--net": networkPath = try value()
             case "--sources": sources = try Self.ids(try value(), flag: flag)
             case "--pairs":
                 pairs = try value().split(separator: ",").map { pair in
@@ -68,6 +70,10 @@ struct BenchOptions {
             default:
                 throw BenchUsageError(message: "unknown option \(flag)")
             }
+        }
+        if op == "network" {
+            if networkPath.isEmpty { throw BenchUsageError(message: "network needs --net FOLDER") }
+            return
         }
         if graphPath.isEmpty { throw BenchUsageError(message: "missing --gr FILE.gr") }
         switch op {
