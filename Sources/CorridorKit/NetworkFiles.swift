@@ -136,8 +136,7 @@ public enum NetworkFiles {
                   minutes.map({ $0 > 0 }) ?? true, speed.map({ $0 > 0 }) ?? true,
                   length.map({ $0 > 0 }) ?? true
             else { continue }
-            let corridors = (r.text(row, "corridors") ?? "").split(separator: ";")
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let corridors = r.list(row, "corridors")
             links.append(Link(
                 id: id, from: from, to: to, mode: mode, lengthKm: length, minutes: minutes,
                 speedKmh: speed, oneWay: oneWay, status: status, project: project,
@@ -167,8 +166,7 @@ public enum NetworkFiles {
                 r.report(row, "opened", "opened \(opened) is not a plausible year")
             }
             guard let id, let nameZh, let nameEn, let reference, let source, let type else { continue }
-            let corridors = (r.text(row, "corridors") ?? "").split(separator: ";")
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let corridors = r.list(row, "corridors")
             projects.append(Project(
                 id: id, nameZh: nameZh, nameEn: nameEn, corridors: corridors, reference: reference,
                 type: type, opened: opened, source: source, origin: SourceRow(table, row)))

@@ -38,6 +38,12 @@ struct TableReader {
         return value.isEmpty ? nil : value
     }
 
+    /// The `;`-separated items of a field, trimmed, empty items dropped.
+    func list(_ record: CSVRecord, _ column: String) -> [String] {
+        (text(record, column) ?? "").split(separator: ";")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
     /// The text of a field that must be given; a diagnostic when it is empty.
     mutating func required(_ record: CSVRecord, _ column: String) -> String? {
         guard let i = index[column] else { return nil }  // the header diagnostic covers it
