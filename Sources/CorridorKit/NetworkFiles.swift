@@ -107,13 +107,15 @@ public enum NetworkFiles {
             let source = r.required(row, "source")
             let length = r.number(row, "length_km"), minutes = r.number(row, "minutes")
             let speed = r.number(row, "speed_kmh")
-            let oneWay = r.word(row, "oneway", required: false, allowed: ["yes", "no"]) { text -> Bool? in
+            let oneWayGiven = r.text(row, "oneway") != nil
+            let oneWayValue = r.word(row, "oneway", required: false, allowed: ["yes", "no"]) { text -> Bool? in
                 switch text.lowercased() {
                 case "yes", "y", "true", "1", "是": true
                 case "no", "n", "false", "0", "否": false
                 default: nil
                 }
-            } ?? false
+            }
+            let oneWay = oneWayValue ?? false
             for (column, value) in [("length_km", length), ("minutes", minutes), ("speed_kmh", speed)] {
                 if let value, value <= 0 { r.report(row, column, "\(column) \(value) must be positive") }
             }
@@ -133,6 +135,7 @@ public enum NetworkFiles {
                 r.report(row, "project", "an existing link has no project (make the link planned, or clear the project)")
             }
             guard let id, let from, let to, let mode, let status, let source,
+                  !oneWayGiven || oneWayValue != nil,
                   minutes.map({ $0 > 0 }) ?? true, speed.map({ $0 > 0 }) ?? true,
                   length.map({ $0 > 0 }) ?? true
             else { continue }

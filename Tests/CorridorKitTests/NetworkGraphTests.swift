@@ -1,3 +1,4 @@
+import Foundation
 import CorridorCore
 import CorridorKit
 import Testing
@@ -64,5 +65,41 @@ import TestSupport
         #expect(Set(changed) == Set(net.arcsOfLink[3]))
         #expect(changed.allSatisfy { up.weights(.time)[$0] == 1800 })
         #expect(up.weights(.length) == base.weights(.length))
+    }
+}
+
+/// One-way links become one arc; the `oneway` column takes yes/no (and 是/否).
+@Suite struct OneWayLinkTests {
+    @Test func oneWayLinks() throws {
+        let folder = NSTemporaryDirectory() + "corridor-oneway-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data("""
+            id,name_zh,name_en,kind,lat,lon,coord_source
+            a,甲,A,town,43.0,125.0,t
+            b,乙,B,town,43.0,125.1,t
+
+            """.utf8).write(to: URL(fileURLWithPath: folder + "/places.csv"))
+        try Data("""
+            id,from,to,mode,length_km,minutes,oneway,status,source
+            ab,a,b,road,10,10,yes,existing,t
+            ba,b,a,road,12,15,是,existing,t
+            bad,a,b,road,10,10,maybe,existing,t
+
+            """.utf8).write(to: URL(fileURLWithPath: folder + "/links.csv"))
+        let (loaded, problems) = NetworkFiles.load(folder: folder)
+        #expect(problems.map { "\($0)".replacingOccurrences(of: folder + "/", with: "") } == [
+            "links.csv:4:20: error: unknown oneway \"maybe\" (one of: yes, no)",
+        ])
+        let net = NetworkGraph(try #require(loaded))
+        // The bad row is reported and left out; the two one-way links are one arc each.
+        #expect(net.network.links.map(\.id) == ["ab", "ba"])
+        #expect(net.graph.arcCount == 2)
+        let s = DijkstraSearch(net.graph)
+        let base = net.scenario(projects: [])
+        s.run(from: [net.node("a")!], weights: base.weights(.time), filter: base.filter)
+        #expect(s.distance(to: net.node("b")!) == 600)  // 10 min by ab
+        s.run(from: [net.node("b")!], weights: base.weights(.time), filter: base.filter)
+        #expect(s.distance(to: net.node("a")!) == 900)  // only ba goes back: 15 min
     }
 }
