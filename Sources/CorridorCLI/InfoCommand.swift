@@ -8,7 +8,8 @@ enum InfoCommand {
         usage: corridor info NETWORK
 
         Counts a network's places, links and projects.
-          NETWORK     a network folder, or the name of a bundled network (e.g. jilin)
+          NETWORK     a network folder, the name of a bundled network (e.g. jilin), or a
+                      DIMACS .gr file
 
         example: corridor info Fixtures/networks/tiny
         """
@@ -25,6 +26,24 @@ enum InfoCommand {
         guard arguments.count == 1 else {
             console.printError("corridor info: error: " + (arguments.isEmpty ? "missing NETWORK" : "one network at a time") + "\n\n" + usage)
             return ExitCode.usage
+        }
+        if NetworkLocator.isDIMACS(arguments[0]) {
+            do {
+                let graph = try DIMACS.readGraph(at: arguments[0])
+                let weights = graph.metrics[0]
+                let total = weights.reduce(0) { $0 + UInt64($1) }
+                console.print("""
+                    DIMACS graph \(arguments[0])
+
+                    nodes (places, named by their ids 1…\(graph.nodeCount)): \(graph.nodeCount)
+                    arcs (one-way links): \(graph.arcCount)
+                    arc weights: min \(weights.min() ?? 0), max \(weights.max() ?? 0), sum \(total)
+                    """)
+                return ExitCode.success
+            } catch {
+                console.printError("\(error)")
+                return ExitCode.dataError
+            }
         }
         guard let folder = NetworkLocator.folder(for: arguments[0]) else {
             console.printError("corridor info: error: no network \"\(arguments[0])\": not a folder"

@@ -4,6 +4,12 @@ import Foundation
 /// network (`jilin` → `Networks/jilin`), looked up in the working directory's `Networks/`
 /// and then in the `Networks/` of the package the executable was built in.
 enum NetworkLocator {
+    /// Whether `argument` names a DIMACS shortest-path file (`.gr`), which is a network
+    /// too: its places are its node ids.
+    static func isDIMACS(_ argument: String) -> Bool {
+        argument.lowercased().hasSuffix(".gr") && FileManager.default.fileExists(atPath: argument)
+    }
+
     /// The folder for `argument`, or nil if there is none.
     static func folder(for argument: String) -> String? {
         var isDirectory: ObjCBool = false

@@ -10,7 +10,8 @@ enum ValidateCommand {
         usage: corridor validate NETWORK [--strict]
 
         Checks a network's files and reports every problem as file:line:column.
-          NETWORK     a network folder, or the name of a bundled network (e.g. jilin)
+          NETWORK     a network folder, the name of a bundled network (e.g. jilin), or a
+                      DIMACS .gr file
           --strict    warnings count as problems too (exit 1)
 
         example: corridor validate Fixtures/networks/tiny
@@ -40,6 +41,16 @@ enum ValidateCommand {
         guard let network else {
             console.printError("corridor validate: error: missing NETWORK\n\n" + usage)
             return ExitCode.usage
+        }
+        if NetworkLocator.isDIMACS(network) {
+            do {
+                let graph = try DIMACS.readGraph(at: network)
+                console.print("\(network): no problems (\(graph.nodeCount) nodes, \(graph.arcCount) arcs)")
+                return ExitCode.success
+            } catch {
+                console.print("\(error)")
+                return ExitCode.dataError
+            }
         }
         guard let folder = NetworkLocator.folder(for: network) else {
             let bundled = NetworkLocator.bundled
