@@ -89,3 +89,33 @@ import TestSupport
         #expect(r.output.contains("\(folder)/links.csv: error: no such file"))
     }
 }
+
+@Suite struct ValidateOrderTests {
+    /// Problems found in different passes (rows, references, geometry) come out in file,
+    /// line and column order.
+    @Test func problemsAreSortedByFileAndLine() {
+        let folder = NSTemporaryDirectory() + "corridor-order-\(UUID().uuidString)"
+        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try! FileManager.default.copyItem(
+            atPath: FixturePath.of("networks/tiny/places.csv"), toPath: folder + "/places.csv")
+        // Line 2: a reference problem (found after all rows); line 3: a row problem;
+        // line 4: a geometry problem (found last).
+        try! Data("""
+            id,from,to,mode,length_km,minutes,status,source
+            a,changchun,nowhere,hsr,111,38,existing,t
+            b,changchun,jilin,hsr,x,38,existing,t
+            c,changchun,jilin,expressway,50,30,existing,t
+            d,changchun-st,jilin-st,hsr,111,38,existing,t
+
+            """.utf8).write(to: URL(fileURLWithPath: folder + "/links.csv"))
+        let console = Console()
+        #expect(Corridor.run(["validate", folder], console: console) == 1)
+        let lines = console.output.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4)
+        #expect(lines[0].hasPrefix("\(folder)/links.csv:2:13: error: unknown place \"nowhere\""))
+        #expect(lines[1].hasPrefix("\(folder)/links.csv:3:23: error: length_km \"x\" is not a number"))
+        #expect(lines[2].hasPrefix("\(folder)/links.csv:4:30: error: length 50 km is shorter"))
+        #expect(lines[3] == "\(folder): 3 errors, 0 warnings")
+    }
+}
