@@ -61,7 +61,7 @@ public struct CSVTable: Sendable {
 public enum CSV {
     /// Reads a file with a header row.
     public static func readTable(at path: String) throws -> CSVTable {
-        let bytes = try DIMACS.readBytes(at: path)
+        let bytes = try InputFile.bytes(at: path)
         return try parseTable(bytes, file: path)
     }
 

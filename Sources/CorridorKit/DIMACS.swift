@@ -32,7 +32,7 @@ public enum DIMACS {
     /// - Parameter path: the file; diagnostics name it as given.
     /// - Throws: ``Diagnostic`` for the first problem found.
     public static func readGraph(at path: String) throws -> Graph {
-        let bytes = try readBytes(at: path)
+        let bytes = try InputFile.bytes(at: path)
         return try bytes.withUnsafeBufferPointer { try parseGraph($0, file: path) }
     }
 
@@ -47,7 +47,7 @@ public enum DIMACS {
     /// - Throws: ``Diagnostic`` for the first problem found, including a node count
     ///   different from `nodeCount` or a node without coordinates.
     public static func readCoordinates(at path: String, nodeCount: Int) throws -> [(x: Int64, y: Int64)] {
-        let bytes = try readBytes(at: path)
+        let bytes = try InputFile.bytes(at: path)
         return try bytes.withUnsafeBufferPointer {
             try parseCoordinates($0, file: path, nodeCount: nodeCount)
         }
@@ -60,18 +60,6 @@ public enum DIMACS {
     }
 
     // MARK: Parsing
-
-    static func readBytes(at path: String) throws -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw Diagnostic(file: path, message: "no such file")
-        }
-        guard !isDirectory.boolValue else { throw Diagnostic(file: path, message: "is a folder, not a file") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw Diagnostic(file: path, message: "cannot read the file")
-        }
-        return [UInt8](data)
-    }
 
     static func parseGraph(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> Graph {
         var lines = LineScanner(bytes, file: file)
