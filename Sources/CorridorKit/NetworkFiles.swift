@@ -1,6 +1,7 @@
 import Foundation
 
-/// A network as its files state it: places, links, projects and upgrade changes.
+/// A network as its files state it: places, links, projects, upgrade changes and freight
+/// costs.
 public struct Network: Sendable {
     /// The folder it was read from.
     public var folder: String
@@ -8,6 +9,12 @@ public struct Network: Sendable {
     public var links: [Link]
     public var projects: [Project]
     public var changes: [LinkChange]
+    /// The freight costs: the defaults, with `costs.csv`'s rows in their place.
+    public var costs: FreightCost = .defaults
+    /// The places named as `from` or `to` by the rows of `links.csv` left out for an error;
+    /// nil when the file lacks one of those columns. The validator counts them as reached,
+    /// so that a bad row is reported once, not again as places nothing reaches.
+    var placesOfLinksLeftOut: Set<String>? = []
 }
 
 /// Reading a network folder (`docs/network-format.md`) into a ``Network``.
@@ -17,7 +24,14 @@ public struct Network: Sendable {
 ///
 /// Reading never stops at the first problem: every file is read, every row parsed, and
 /// every problem reported, located to file, line, column and field. Rows with an error are
-/// left out of the network; the network is nil only when a required file cannot be read.
+/// left out of the network; the network is nil when a file cannot be read (a required one
+/// is missing, or one is not UTF-8 or not CSV).
+///
+/// A problem is reported once: a row left out for an error still counts for the checks
+/// between files (a link to a place whose row has a bad coordinate is not also a link to
+/// an unknown place), and references into a file that cannot be read, or that lacks the
+/// column referred to, are not checked at all.
+///
 /// This covers what one row, one file and the references between files can tell;
 /// the geometric and graph checks (lengths against the straight line, speeds, places
 /// nothing reaches) belong to the validator.
@@ -25,6 +39,7 @@ public enum NetworkFiles {
     /// Reads the network in `folder`.
     public static func load(folder: String) -> (network: Network?, diagnostics: [Diagnostic]) {
         var problems: [Diagnostic] = []
+        var unreadable: Set<String> = []
         func table(_ name: String, required: Bool) -> CSVTable? {
             let path = (folder as NSString).appendingPathComponent(name)
             if !required && !FileManager.default.fileExists(atPath: path) { return nil }
@@ -35,21 +50,28 @@ public enum NetworkFiles {
             } catch {
                 problems.append(Diagnostic(file: path, message: "\(error)"))
             }
+            unreadable.insert(name)
             return nil
         }
         let placeTable = table("places.csv", required: true)
         let linkTable = table("links.csv", required: true)
         let projectTable = table("projects.csv", required: false)
         let changeTable = table("changes.csv", required: false)
+        let costTable = table("costs.csv", required: false)
 
         let places = placeTable.map { readPlaces($0, &problems) } ?? []
         let projects = projectTable.map { readProjects($0, &problems) } ?? []
         let links = linkTable.map { readLinks($0, &problems) } ?? []
         let changes = changeTable.map { readChanges($0, &problems) } ?? []
-        checkReferences(places, links, projects, changes, &problems)
+        let costs = costTable.map { readCosts($0, &problems) } ?? .defaults
+        let named = Names(
+            places: placeTable, links: linkTable, projects: projectTable, changes: changeTable,
+            unreadable: unreadable)
+        checkReferences(places, links, projects, changes, named, &problems)
 
-        let network = placeTable == nil || linkTable == nil ? nil
-            : Network(folder: folder, places: places, links: links, projects: projects, changes: changes)
+        var network = !unreadable.isEmpty ? nil
+            : Network(folder: folder, places: places, links: links, projects: projects, changes: changes, costs: costs)
+        network?.placesOfLinksLeftOut = linkTable.flatMap { placesOfRowsLeftOut($0, kept: links) }
         return (network, problems)
     }
 
@@ -64,6 +86,7 @@ public enum NetworkFiles {
         var places: [Place] = []
         var firstLine: [String: Int] = [:]
         for row in table.records {
+            let errors = r.errorCount
             let id = readID(&r, row, firstLine: &firstLine)
             let nameZh = r.required(row, "name_zh"), nameEn = r.required(row, "name_en")
             let kind = r.word(row, "kind", allowed: PlaceKind.allCases.map(\.rawValue), PlaceKind.init(parsing:))
@@ -78,7 +101,7 @@ public enum NetworkFiles {
                 r.report(row, "population_source", "population given without population_source")
             }
             guard let id, let nameZh, let nameEn, let kind, let lat, let lon, let coordinateSource,
-                  (-90 ... 90).contains(lat), (-180 ... 180).contains(lon)
+                  r.errorCount == errors
             else { continue }
             places.append(Place(
                 id: id, nameZh: nameZh, nameEn: nameEn, kind: kind, latitude: lat, longitude: lon,
@@ -98,6 +121,7 @@ public enum NetworkFiles {
         var links: [Link] = []
         var firstLine: [String: Int] = [:]
         for row in table.records {
+            let errors = r.errorCount
             let id = readID(&r, row, firstLine: &firstLine)
             let from = r.required(row, "from"), to = r.required(row, "to")
             let mode = r.word(row, "mode", allowed: Mode.allCases.map(\.rawValue), Mode.init(parsing:))
@@ -107,7 +131,6 @@ public enum NetworkFiles {
             let source = r.required(row, "source")
             let length = r.number(row, "length_km"), minutes = r.number(row, "minutes")
             let speed = r.number(row, "speed_kmh")
-            let oneWayGiven = r.text(row, "oneway") != nil
             let oneWayValue = r.word(row, "oneway", required: false, allowed: ["yes", "no"]) { text -> Bool? in
                 switch text.lowercased() {
                 case "yes", "y", "true", "1", "是": true
@@ -119,12 +142,15 @@ public enum NetworkFiles {
             for (column, value) in [("length_km", length), ("minutes", minutes), ("speed_kmh", speed)] {
                 if let value, value <= 0 { r.report(row, column, "\(column) \(value) must be positive") }
             }
-            if let mode, mode != .connector && mode != .border && length == nil && r.text(row, "length_km") == nil {
+            // A length that is missing where required, or not a number, is reported once.
+            let lengthGiven = r.text(row, "length_km") != nil
+            let lengthRequired = mode.map { $0 != .connector && $0 != .border } ?? false
+            if let mode, lengthRequired && !lengthGiven {
                 r.report(row, "length_km", "missing length_km (required for \(mode.rawValue) links)")
             }
             if minutes == nil && speed == nil && r.text(row, "minutes") == nil && r.text(row, "speed_kmh") == nil {
                 r.report(row, "minutes", "give minutes or speed_kmh")
-            } else if minutes == nil && speed != nil && length == nil {
+            } else if minutes == nil && speed != nil && !lengthGiven && !lengthRequired {
                 r.report(row, "speed_kmh", "speed_kmh needs length_km to give a time")
             }
             let project = r.text(row, "project")
@@ -134,10 +160,7 @@ public enum NetworkFiles {
             if status == .existing && project != nil {
                 r.report(row, "project", "an existing link has no project (make the link planned, or clear the project)")
             }
-            guard let id, let from, let to, let mode, let status, let source,
-                  !oneWayGiven || oneWayValue != nil,
-                  minutes.map({ $0 > 0 }) ?? true, speed.map({ $0 > 0 }) ?? true,
-                  length.map({ $0 > 0 }) ?? true
+            guard let id, let from, let to, let mode, let status, let source, r.errorCount == errors
             else { continue }
             let corridors = r.list(row, "corridors")
             links.append(Link(
@@ -158,6 +181,7 @@ public enum NetworkFiles {
         var projects: [Project] = []
         var firstLine: [String: Int] = [:]
         for row in table.records {
+            let errors = r.errorCount
             let id = readID(&r, row, firstLine: &firstLine)
             let nameZh = r.required(row, "name_zh"), nameEn = r.required(row, "name_en")
             let reference = r.required(row, "reference"), source = r.required(row, "source")
@@ -168,7 +192,8 @@ public enum NetworkFiles {
             if let opened, !(1900 ... 2100).contains(opened) {
                 r.report(row, "opened", "opened \(opened) is not a plausible year")
             }
-            guard let id, let nameZh, let nameEn, let reference, let source, let type else { continue }
+            guard let id, let nameZh, let nameEn, let reference, let source, let type, r.errorCount == errors
+            else { continue }
             let corridors = r.list(row, "corridors")
             projects.append(Project(
                 id: id, nameZh: nameZh, nameEn: nameEn, corridors: corridors, reference: reference,
@@ -182,13 +207,17 @@ public enum NetworkFiles {
         var r = TableReader(table, required: ["project", "link", "source"], optional: ["minutes", "speed_kmh"])
         var changes: [LinkChange] = []
         for row in table.records {
+            let errors = r.errorCount
             let project = r.required(row, "project"), link = r.required(row, "link")
             let source = r.required(row, "source")
             let minutes = r.number(row, "minutes"), speed = r.number(row, "speed_kmh")
+            for (column, value) in [("minutes", minutes), ("speed_kmh", speed)] {
+                if let value, value <= 0 { r.report(row, column, "\(column) \(value) must be positive") }
+            }
             if minutes == nil && speed == nil && r.text(row, "minutes") == nil && r.text(row, "speed_kmh") == nil {
                 r.report(row, "minutes", "give the new minutes or speed_kmh")
             }
-            guard let project, let link, let source, minutes != nil || speed != nil else { continue }
+            guard let project, let link, let source, r.errorCount == errors else { continue }
             changes.append(LinkChange(
                 project: project, link: link, minutes: minutes, speedKmh: speed, source: source,
                 origin: SourceRow(table, row)))
@@ -204,7 +233,8 @@ public enum NetworkFiles {
             ("a" ... "z").contains($0) || ("0" ... "9").contains($0) || $0 == "-" || $0 == "_"
         }
         if !slug {
-            r.report(row, "id", "id \"\(id)\" must be lower-case ASCII letters, digits, - or _ (the Chinese name has its own column)")
+            let hint = r.has("name_zh") && !id.allSatisfy(\.isASCII) ? " (the Chinese name has its own column)" : ""
+            r.report(row, "id", "id \"\(id)\" must be lower-case ASCII letters, digits, - or _" + hint)
             return nil
         }
         if let first = firstLine[id] {
@@ -217,11 +247,50 @@ public enum NetworkFiles {
 
     // MARK: References between files
 
+    /// What the files name, every row counted, those left out for an error included: a
+    /// reference to a row with a problem of its own is not a second problem. Nil where it
+    /// cannot be told (the file cannot be read, or lacks the column), and references into
+    /// it are not checked. A file that is optional and absent names nothing.
+    struct Names {
+        /// The ids of `places.csv`, `links.csv`, `projects.csv`.
+        var places: Set<String>?, links: Set<String>?, projects: Set<String>?
+        /// The projects that `links.csv` and `changes.csv` name: those with an effect.
+        var building: Set<String>?
+
+        init(places: CSVTable?, links: CSVTable?, projects: CSVTable?, changes: CSVTable?, unreadable: Set<String>) {
+            func column(_ table: CSVTable?, _ file: String, _ name: String, optional: Bool = false) -> Set<String>? {
+                guard !unreadable.contains(file) else { return nil }
+                guard let table else { return [] }
+                guard let i = table.column(name) else { return optional ? [] : nil }
+                return Set(table.records.map { $0.fields[i].trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+            }
+            self.places = column(places, "places.csv", "id")
+            self.links = column(links, "links.csv", "id")
+            self.projects = column(projects, "projects.csv", "id")
+            if let byLinks = column(links, "links.csv", "project", optional: true),
+               let byChanges = column(changes, "changes.csv", "project") {
+                building = byLinks.union(byChanges)
+            }
+        }
+    }
+
+    /// The places named as `from` or `to` by the rows of `table` that are not among `kept`;
+    /// nil when the table lacks one of the columns.
+    static func placesOfRowsLeftOut(_ table: CSVTable, kept: [Link]) -> Set<String>? {
+        guard let from = table.column("from"), let to = table.column("to") else { return nil }
+        let keptLines = Set(kept.map(\.origin.line))
+        var places = Set<String>()
+        for row in table.records where !keptLines.contains(row.line) {
+            places.insert(row.fields[from].trimmingCharacters(in: .whitespaces))
+            places.insert(row.fields[to].trimmingCharacters(in: .whitespaces))
+        }
+        return places
+    }
+
     static func checkReferences(
         _ places: [Place], _ links: [Link], _ projects: [Project], _ changes: [LinkChange],
-        _ problems: inout [Diagnostic]
+        _ named: Names, _ problems: inout [Diagnostic]
     ) {
-        let placeIDs = Set(places.map(\.id)), projectIDs = Set(projects.map(\.id))
         let allPlaceIDs = places.map(\.id)
         // A Chinese or English name typed where an id belongs is suggested by its id.
         var idByName: [String: String] = [:]
@@ -234,16 +303,18 @@ public enum NetworkFiles {
             return Suggestions.didYouMean(text, among: allPlaceIDs)
         }
         for link in links {
-            for (column, place) in [("from", link.from), ("to", link.to)] where !placeIDs.contains(place) {
-                problems.append(link.origin.diagnostic(column, "unknown place \"\(place)\"" + placeHint(place)))
+            if let placeIDs = named.places {
+                for (column, place) in [("from", link.from), ("to", link.to)] where !placeIDs.contains(place) {
+                    problems.append(link.origin.diagnostic(column, "unknown place \"\(place)\"" + placeHint(place)))
+                }
             }
-            if let project = link.project, !projectIDs.contains(project) {
+            if let project = link.project, let projectIDs = named.projects, !projectIDs.contains(project) {
                 problems.append(link.origin.diagnostic(
                     "project", "unknown project \"\(project)\"" + Suggestions.didYouMean(project, among: projects.map(\.id))))
             }
         }
         for place in places {
-            if let parent = place.parent, !placeIDs.contains(parent) {
+            if let parent = place.parent, let placeIDs = named.places, !placeIDs.contains(parent) {
                 problems.append(place.origin.diagnostic("parent", "unknown parent place \"\(parent)\"" + placeHint(parent)))
             }
         }
@@ -255,7 +326,7 @@ public enum NetworkFiles {
                     problems.append(change.origin.diagnostic(
                         "project", "project \"\(change.project)\" is of type \(project.type.rawValue); only upgrade projects change links"))
                 }
-            } else {
+            } else if let projectIDs = named.projects, !projectIDs.contains(change.project) {
                 problems.append(change.origin.diagnostic(
                     "project", "unknown project \"\(change.project)\"" + Suggestions.didYouMean(change.project, among: projects.map(\.id))))
             }
@@ -264,12 +335,12 @@ public enum NetworkFiles {
                     problems.append(change.origin.diagnostic(
                         "link", "link \"\(change.link)\" is planned; an upgrade changes existing links"))
                 }
-            } else {
+            } else if let linkIDs = named.links, !linkIDs.contains(change.link) {
                 problems.append(change.origin.diagnostic(
                     "link", "unknown link \"\(change.link)\"" + Suggestions.didYouMean(change.link, among: links.map(\.id))))
             }
         }
-        let building = Set(links.compactMap(\.project) + changes.map(\.project))
+        guard let building = named.building else { return }
         for project in projects where !building.contains(project.id) {
             problems.append(project.origin.diagnostic(
                 "id", "project \"\(project.id)\" has no effect: no planned link or change names it"))

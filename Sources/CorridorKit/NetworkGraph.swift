@@ -8,18 +8,36 @@ import CorridorCore
 ///     let all = net.scenario(projects: net.projectIDs)       // every project built
 ///     let search = DijkstraSearch(net.graph)
 ///     search.run(from: [net.node("changchun")!], weights: all.weights(.time), filter: all.filter)
+///     search.run(from: [net.node("changchun")!], weights: all.weights(.cost),
+///                filter: all.filter(for: .cost))              // cheapest freight route
 ///
 /// Layout: one node per place (in `places.csv` order); one arc per direction of each link
 /// (two unless one-way), arc modes the ``Mode`` codes, flag bit 0 set on planned arcs.
-/// Metrics: `time` in whole seconds (the link's minutes × 60, rounded) and `length` in
-/// whole metres (connectors and border crossings without a length count 0). Links whose
-/// ends are not known places are left out (the loader has reported them).
+/// Metrics: `time` in whole seconds (the link's minutes × 60, rounded); `length` in
+/// whole metres (connectors and border crossings without a length count 0); `cost` in
+/// whole fen (0.01 yuan) per ton of freight, the network's ``FreightCost`` of the link
+/// rounded per arc. Arcs that carry no freight (high-speed rail, connectors to stations
+/// only high-speed rail serves) weigh ``noCost`` and are outside ``freightArcs``, so a cost
+/// search must use ``Scenario/freightFilter``. Links whose ends are not known places are
+/// left out (the loader has reported them).
 public struct NetworkGraph: Sendable {
     /// The metrics of the graph, in order.
     public enum Metric: Int, CaseIterable, Sendable {
-        case time, length
-        var name: String { self == .time ? "time" : "length" }
+        case time, length, cost
+        var name: String {
+            switch self {
+            case .time: "time"
+            case .length: "length"
+            case .cost: "cost"
+            }
+        }
     }
+
+    /// The `cost` of an arc that carries no freight: 42,949,672.95 yuan per ton, far more
+    /// than any plausible route, so even a search that forgets ``Scenario/freightFilter``
+    /// takes a freight route whenever one exists, and a distance at or above it means there
+    /// is none. (It is also why unbounded cost searches use the core's wide heap keys.)
+    public static let noCost: Weight = .max
 
     /// Flag bit set on the arcs of planned links.
     public static let plannedFlag: UInt8 = 1
@@ -36,6 +54,8 @@ public struct NetworkGraph: Sendable {
     public let arcsOfLink: [[ArcID]]
     /// Link id → index in `network.links`.
     public let linkIndex: [String: Int]
+    /// The arcs that carry freight: every arc whose `cost` is not ``noCost``.
+    public let freightArcs: ArcFilter
 
     /// Builds the graph.
     ///
@@ -49,11 +69,15 @@ public struct NetworkGraph: Sendable {
         var builder = GraphBuilder(
             nodeCount: network.places.count, metricNames: Metric.allCases.map(\.name))
         var inputLink: [Int] = []
+        let endModes = Self.modesAtPlaces(network)
         for (i, link) in network.links.enumerated() {
             guard let from = nodeOfPlace[link.from], let to = nodeOfPlace[link.to],
                   let minutes = link.travelMinutes
             else { continue }
-            let weights = [Self.seconds(minutes), Self.metres(link.lengthKm ?? 0)]
+            let yuan = network.costs.yuanPerTon(
+                link.mode, lengthKm: link.lengthKm, endModes: [endModes[link.from] ?? [], endModes[link.to] ?? []])
+            let cost = yuan.map(FreightCost.fen) ?? Self.noCost
+            let weights = [Self.seconds(minutes), Self.metres(link.lengthKm ?? 0), cost]
             let flags = link.status == .planned ? Self.plannedFlag : 0
             builder.addArc(from: from, to: to, weights: weights, mode: link.mode.code, flags: flags)
             inputLink.append(i)
@@ -75,6 +99,18 @@ public struct NetworkGraph: Sendable {
         self.linkOfArc = linkOfArc
         self.arcsOfLink = arcsOfLink
         linkIndex = Dictionary(network.links.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        freightArcs = ArcFilter(graph: graph) { graph.metrics[Metric.cost.rawValue][Int($0)] != Self.noCost }
+    }
+
+    /// Place id → the modes of the links (other than connectors) that touch it, existing
+    /// or planned: what a connector's ends serve.
+    static func modesAtPlaces(_ network: Network) -> [String: Set<Mode>] {
+        var modes: [String: Set<Mode>] = [:]
+        for link in network.links where link.mode != .connector {
+            modes[link.from, default: []].insert(link.mode)
+            modes[link.to, default: []].insert(link.mode)
+        }
+        return modes
     }
 
     /// The node of the place with id `id`.
@@ -87,7 +123,9 @@ public struct NetworkGraph: Sendable {
     /// links switched on, their changes applied. Unknown project ids are ignored (the
     /// caller resolves names first).
     ///
-    /// - Complexity: O(m) for the filter and one copy of each overridden metric.
+    /// Upgrades change times only: `length` and `cost` are the graph's.
+    ///
+    /// - Complexity: O(m) for the filters and one copy of each overridden metric.
     public func scenario(projects: some Sequence<String>) -> Scenario {
         let built = Set(projects)
         let filter = ArcFilter(graph: graph) { arc in
@@ -106,7 +144,8 @@ public struct NetworkGraph: Sendable {
         time.override(changes)
         return Scenario(
             projects: built, filter: filter,
-            weights: [time, graph.weights(Metric.length.rawValue)])
+            weights: [time, graph.weights(Metric.length.rawValue), graph.weights(Metric.cost.rawValue)],
+            freightFilter: filter.intersection(freightArcs))
     }
 
     static func seconds(_ minutes: Double) -> Weight {

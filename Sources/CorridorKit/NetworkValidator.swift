@@ -6,8 +6,11 @@ import Foundation
 /// - A link shorter than the great-circle distance between its ends is an error (the
 ///   length or a coordinate is wrong); one more than 3× longer is a warning (a detour
 ///   that long is possible, rarely right).
-/// - A link whose average speed is outside its mode's ``Mode/plausibleSpeed`` is a warning.
-/// - A place that no link touches is a warning: nothing can reach it.
+/// - A link whose average speed is outside its mode's ``Mode/plausibleSpeed`` is a warning,
+///   and so is an upgrade (`changes.csv`) that gives an existing link such a speed.
+/// - A place that no link reaches is a warning: no link ends at it, and no two-way link
+///   starts at it. The places of `links.csv` rows the loader left out for an error count
+///   as reached, so that a bad row is reported once (`Network.placesOfLinksLeftOut`).
 ///
 /// Connectors and border crossings carry a transfer time between places that may share a
 /// location, so neither check of length or speed applies to them.
@@ -16,10 +19,10 @@ public enum NetworkValidator {
     public static func check(_ network: Network) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         let placeByID = Dictionary(network.places.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var touched = Set<String>()
+        var reached = network.placesOfLinksLeftOut ?? []
         for link in network.links {
-            touched.insert(link.from)
-            touched.insert(link.to)
+            reached.insert(link.to)
+            if !link.oneWay { reached.insert(link.from) }
             guard link.mode != .connector && link.mode != .border,
                   let a = placeByID[link.from], let b = placeByID[link.to], let km = link.lengthKm
             else { continue }
@@ -35,20 +38,31 @@ public enum NetworkValidator {
                     "length \(format(km)) km is more than 3× the straight line between \(a.nameZh) and \(b.nameZh) (\(format(straight)) km)",
                     severity: .warning))
             }
-            if let minutes = link.travelMinutes, minutes > 0, let range = link.mode.plausibleSpeed {
-                let speed = km / (minutes / 60)
-                if !range.contains(speed) {
-                    let field = link.minutes != nil ? "minutes" : "speed_kmh"
-                    problems.append(link.origin.diagnostic(
-                        field,
-                        "average speed \(format(speed)) km/h is implausible for \(link.mode.rawValue) (\(format(range.lowerBound))–\(format(range.upperBound)) km/h)",
-                        severity: .warning))
-                }
+            if let speed = averageSpeed(km, minutes: link.minutes, speedKmh: link.speedKmh),
+               let range = link.mode.plausibleSpeed, !range.contains(speed.kmh) {
+                problems.append(link.origin.diagnostic(
+                    speed.field, "average speed \(format(speed.kmh)) km/h is implausible for \(describe(link.mode, range))",
+                    severity: .warning))
             }
         }
-        for place in network.places where !touched.contains(place.id) {
-            problems.append(place.origin.diagnostic(
-                "id", "no link reaches \(place.nameZh) (\(place.id))", severity: .warning))
+        let linkByID = Dictionary(network.links.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for change in network.changes {
+            // A change to a link that is unknown or planned has been reported by the loader.
+            guard let link = linkByID[change.link], link.status == .existing, let km = link.lengthKm,
+                  let range = link.mode.plausibleSpeed,
+                  let speed = averageSpeed(km, minutes: change.minutes, speedKmh: change.speedKmh),
+                  !range.contains(speed.kmh)
+            else { continue }
+            problems.append(change.origin.diagnostic(
+                speed.field, "average speed \(format(speed.kmh)) km/h after the upgrade is implausible for \(describe(link.mode, range))",
+                severity: .warning))
+        }
+        // Without the ends of every row (links.csv lacks `from` or `to`) nothing can be said.
+        if network.placesOfLinksLeftOut != nil {
+            for place in network.places where !reached.contains(place.id) {
+                problems.append(place.origin.diagnostic(
+                    "id", "no link reaches \(place.nameZh) (\(place.id))", severity: .warning))
+            }
         }
         return problems.sorted { ($0.file, $0.line ?? 0, $0.column ?? 0) < ($1.file, $1.line ?? 0, $1.column ?? 0) }
     }
@@ -63,7 +77,23 @@ public enum NetworkValidator {
         return 2 * r * asin(min(1, h.squareRoot()))
     }
 
+    /// The average speed of `km` in the given minutes, or at the given speed, and the field
+    /// that states it (`minutes` first); nil when neither is given.
+    static func averageSpeed(_ km: Double, minutes: Double?, speedKmh: Double?) -> (field: String, kmh: Double)? {
+        if let minutes, minutes > 0 { return ("minutes", km * 60 / minutes) }
+        if let speedKmh { return ("speed_kmh", speedKmh) }
+        return nil
+    }
+
+    /// `hsr (100–360 km/h)`.
+    static func describe(_ mode: Mode, _ range: ClosedRange<Double>) -> String {
+        "\(mode.rawValue) (\(format(range.lowerBound))–\(format(range.upperBound)) km/h)"
+    }
+
+    /// `x` to one decimal, without a trailing `.0`: `98.4`, `2220` (also when `x` is
+    /// 2219.9999999999995, as a time computed from a speed can make it).
     static func format(_ x: Double) -> String {
-        x == x.rounded() ? String(Int(x)) : String(format: "%.1f", x)
+        let text = String(format: "%.1f", x)
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
 }

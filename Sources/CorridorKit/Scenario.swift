@@ -8,7 +8,16 @@ public struct Scenario: Sendable {
     public let filter: ArcFilter
     /// One weight array per ``NetworkGraph/Metric``, with the built upgrades applied.
     public let weights: [ArcWeights]
+    /// The arcs a freight route may use: ``filter`` without those that carry no freight
+    /// (``NetworkGraph/freightArcs``). Cost searches use it.
+    public let freightFilter: ArcFilter
 
     /// The weights of `metric`.
     public func weights(_ metric: NetworkGraph.Metric) -> ArcWeights { weights[metric.rawValue] }
+
+    /// The arcs a search by `metric` may use: ``freightFilter`` for `cost`, ``filter``
+    /// for the others.
+    public func filter(for metric: NetworkGraph.Metric) -> ArcFilter {
+        metric == .cost ? freightFilter : filter
+    }
 }

@@ -7,6 +7,8 @@ struct TableReader {
     /// Column name → index in the table, for the columns the file has.
     private var index: [String: Int] = [:]
     private(set) var diagnostics: [Diagnostic] = []
+    /// How many of the ``diagnostics`` are errors: a row is left out when reading it adds one.
+    private(set) var errorCount = 0
 
     /// Checks the header against the `required` and `optional` columns.
     init(_ table: CSVTable, required: [String], optional: [String]) {
@@ -21,11 +23,13 @@ struct TableReader {
                     message: "unknown column \"\(name)\"" + Suggestions.didYouMean(name, among: known)))
             }
         }
+        // A missing column has no place in the line: it is reported at the header's line.
         for name in required where index[name] == nil {
             diagnostics.append(Diagnostic(
                 file: table.file, line: table.headerLine, field: name,
                 message: "missing column \"\(name)\""))
         }
+        errorCount = diagnostics.count
     }
 
     /// Whether the file has the column.
@@ -101,6 +105,7 @@ struct TableReader {
         } else {
             diagnostics.append(Diagnostic(
                 file: table.file, line: record.line, field: column, severity: severity, message: message))
+            if severity == .error { errorCount += 1 }
         }
     }
 
@@ -112,6 +117,7 @@ struct TableReader {
         diagnostics.append(Diagnostic(
             file: table.file, line: p.line, column: p.column, field: column, severity: severity,
             message: message))
+        if severity == .error { errorCount += 1 }
     }
 
     /// The column (in characters) where header cell `i` starts.

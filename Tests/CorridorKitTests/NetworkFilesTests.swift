@@ -65,7 +65,8 @@ import TestSupport
             "links.csv": Self.linkHeader
                 + "a,changchun,jilin,expresway,111,60,existing,,t\n"
                 + "b,changchun,jilin,hsr,-5,,existing,,t\n"
-                + "c,changchun,jilin,hsr,111,38,planned,,t\n",
+                + "c,changchun,jilin,hsr,111,38,planned,,t\n"
+                + "d,changchun,jilin,hsr,111,38,existing,,t\n",
         ])
         #expect(problems == [
             "places.csv:4:7: error: unknown kind \"city\" (one of: prefecture, county, town, station, airport, port, border, junction, foreign)",
@@ -76,9 +77,10 @@ import TestSupport
             "links.csv:3:26: error: give minutes or speed_kmh",
             "links.csv:4:38: error: a planned link needs the project that builds it",
         ])
-        // Bad rows are left out; good ones stay.
+        // Rows with any error are left out (c too: a planned link without its project);
+        // good ones stay.
         #expect(network?.places.map(\.id) == ["changchun", "jilin"])
-        #expect(network?.links.map(\.id) == ["c"])
+        #expect(network?.links.map(\.id) == ["d"])
     }
 
     @Test func idsAndReferences() {
@@ -132,12 +134,127 @@ import TestSupport
         // 长春 in GBK: B3 A4 B4 BA.
         let gbk = Array("id,name_zh\nchangchun,".utf8) + [0xB3, 0xA4, 0xB4, 0xBA, 0x0A]
         try! Data(gbk).write(to: URL(fileURLWithPath: folder + "/places.csv"))
-        try! Data((Self.linkHeader + "a,x,y,hsr,1,1,existing,,t\n").utf8)
+        try! Data((Self.linkHeader + "a,x,y,hsr,1,1,existing,,t\nb,x,y,hrs,1,1,existing,,t\n").utf8)
             .write(to: URL(fileURLWithPath: folder + "/links.csv"))
         let (network, problems) = NetworkFiles.load(folder: folder)
         #expect(network == nil)
         #expect(problems.first?.description.hasPrefix(folder + "/places.csv:2:11: error: the file is not UTF-8") == true)
-        // links.csv was still read and checked: its places are unknown.
-        #expect(problems.count == 3)
+        // links.csv was still read and checked; its places are not called unknown, since
+        // places.csv could not be read.
+        #expect(problems.count == 2)
+        #expect(problems.last?.description.hasPrefix(folder + "/links.csv:3:7: error: unknown mode \"hrs\"") == true)
+    }
+
+    /// A file other than places.csv and links.csv that cannot be read makes the network
+    /// unreadable too (validate exits 65), and references into it are not checked.
+    @Test func unreadableOptionalFile() {
+        let folder = NSTemporaryDirectory() + "corridor-net-\(UUID().uuidString)"
+        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try! Data(Self.places.utf8).write(to: URL(fileURLWithPath: folder + "/places.csv"))
+        try! Data((Self.linkHeader + "a,changchun,jilin,hsr,111,38,planned,p,t\n").utf8)
+            .write(to: URL(fileURLWithPath: folder + "/links.csv"))
+        // 新线 in GBK: D0 C2 CF DF.
+        let gbk = Array("id,name_zh,name_en,reference,type,source\np,".utf8) + [0xD0, 0xC2, 0xCF, 0xDF]
+            + Array(",P,x,links,t\n".utf8)
+        try! Data(gbk).write(to: URL(fileURLWithPath: folder + "/projects.csv"))
+        let (network, problems) = NetworkFiles.load(folder: folder)
+        #expect(network == nil)
+        #expect(problems.map(\.description) == [
+            folder + "/projects.csv:2:3: error: the file is not UTF-8 (byte 0xD0 cannot start a character); it looks like GBK/GB18030, which a Chinese Excel writes: save it with 'CSV UTF-8 (Comma delimited)', or convert it with `iconv -f GB18030 -t UTF-8`",
+        ])
+    }
+
+    /// A row left out for an error still counts for the checks between files: what refers
+    /// to it is not reported again (no unknown place, project or link, no project without
+    /// an effect).
+    @Test func aRowLeftOutIsReportedOnce() {
+        let (network, problems) = load([
+            "places.csv": Self.places + "yanji,延吉,Yanji,prefecture,42.9,529.5,t\n",
+            "links.csv": Self.linkHeader
+                + "a,changchun,jilin,hsr,111,38,existing,,t\n"
+                + "b,jilin,yanji,road,x,200,planned,p-links,t\n",
+            "projects.csv": "id,name_zh,name_en,reference,type,source\np-links,甲,A,x,links,t\np-up,乙,B,y,upgrade,t\n",
+            "changes.csv": "project,link,minutes,source\np-up,b,150,t\n",
+        ])
+        #expect(problems == [
+            "places.csv:4:32: error: lon 529.5 is outside -180…180",
+            "links.csv:3:20: error: length_km \"x\" is not a number",
+        ])
+        #expect(network?.places.map(\.id) == ["changchun", "jilin"])
+        #expect(network?.links.map(\.id) == ["a"])
+        // Its places count as reached (the validator's warning would repeat the error).
+        #expect(network.map(NetworkValidator.check) == [])
+    }
+
+    /// A file that lacks a required column is reported at its header, once: its rows are
+    /// left out, but what they name still counts.
+    @Test func missingColumnIsReportedOnce() {
+        let (network, problems) = load([
+            "places.csv": Self.places,
+            "links.csv": "id,from,to,mode,length_km,minutes,status,project\n"
+                + "a,changchun,jilin,hsr,111,38,existing,\n"
+                + "b,changchun,jilin,road,120,90,planned,p-links\n",
+            "projects.csv": "id,name_zh,name_en,reference,type,source\np-links,甲,A,x,links,t\np-up,乙,B,y,upgrade,t\n",
+            "changes.csv": "project,link,minutes,source\np-up,a,30,t\n",
+        ])
+        #expect(problems == ["links.csv:1: error: missing column \"source\""])
+        #expect(network?.links.isEmpty == true)
+        #expect(network.map(NetworkValidator.check) == [])
+    }
+
+    /// A length that is missing or not a number is one problem, not also a speed without
+    /// a length; a connector (length optional) with only a speed is one.
+    @Test func lengthIsReportedOnce() {
+        let (_, problems) = load([
+            "places.csv": Self.places,
+            "links.csv": "id,from,to,mode,length_km,speed_kmh,status,source\n"
+                + "a,changchun,jilin,expressway,,100,existing,t\n"
+                + "b,changchun,jilin,expressway,1l1,100,existing,t\n"
+                + "c,changchun,jilin,connector,,5,existing,t\n",
+        ])
+        #expect(problems == [
+            "links.csv:2:30: error: missing length_km (required for expressway links)",
+            "links.csv:3:30: error: length_km \"1l1\" is not a number",
+            "links.csv:4:30: error: speed_kmh needs length_km to give a time",
+        ])
+    }
+
+    /// An upgrade's new time must be positive, like a link's; the row is left out.
+    @Test func changesNeedPositiveTimes() {
+        let (network, problems) = load([
+            "places.csv": Self.places,
+            "links.csv": Self.linkHeader + "a,changchun,jilin,hsr,111,38,existing,,t\n",
+            "projects.csv": "id,name_zh,name_en,reference,type,source\np-up,乙,B,y,upgrade,t\n",
+            "changes.csv": "project,link,minutes,speed_kmh,source\np-up,a,0,,t\np-up,a,,-5,t\np-up,a,30,,t\n",
+        ])
+        #expect(problems == [
+            "changes.csv:2:8: error: minutes 0.0 must be positive",
+            "changes.csv:3:9: error: speed_kmh -5.0 must be positive",
+        ])
+        #expect(network?.changes.map(\.origin.line) == [4])
+    }
+
+    /// A population must not be negative; the row is left out.
+    @Test func negativePopulation() {
+        let (network, problems) = load([
+            "places.csv": "id,name_zh,name_en,kind,lat,lon,coord_source,population,population_source\n"
+                + "changchun,长春,Changchun,prefecture,43.8,125.3,t,-5,t\n",
+            "links.csv": Self.linkHeader,
+        ])
+        #expect(problems == ["places.csv:2:48: error: population -5 is negative"])
+        #expect(network?.places.isEmpty == true)
+    }
+
+    /// The hint that the Chinese name has its own column, only where a file has one.
+    @Test func idHint() {
+        let (_, problems) = load([
+            "places.csv": Self.places,
+            "links.csv": Self.linkHeader + "长吉,changchun,jilin,hsr,111,38,existing,,t\nA,changchun,jilin,hsr,111,38,existing,,t\n",
+        ])
+        #expect(problems == [
+            "links.csv:2:1: error: id \"长吉\" must be lower-case ASCII letters, digits, - or _",
+            "links.csv:3:1: error: id \"A\" must be lower-case ASCII letters, digits, - or _",
+        ])
     }
 }

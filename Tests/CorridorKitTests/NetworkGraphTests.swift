@@ -22,17 +22,22 @@ import TestSupport
         let net = try tiny()
         #expect(net.graph.nodeCount == 4)
         #expect(net.graph.arcCount == 10)  // five two-way links
-        #expect(net.graph.metricNames == ["time", "length"])
+        #expect(net.graph.metricNames == ["time", "length", "cost"])
         #expect(net.node("jilin-st") == 3 && net.node("nowhere") == nil)
         // The expressway: 66.6 min = 3996 s, 111 km = 111000 m, both directions.
         let g12 = net.arcsOfLink[0]
         #expect(g12.count == 2)
         #expect(g12.map { net.graph.metrics[0][Int($0)] } == [3996, 3996])
         #expect(g12.map { net.graph.metrics[1][Int($0)] } == [111_000, 111_000])
+        // Freight: 111 km × 0.33 yuan/t-km = 36.63 yuan = 3663 fen per ton.
+        #expect(g12.map { net.graph.metrics[2][Int($0)] } == [3663, 3663])
         #expect(g12.map { net.graph.mode[Int($0)] } == [Mode.expressway.code, Mode.expressway.code])
         // The planned road is flagged, and a connector has length 0.
         #expect(net.arcsOfLink[4].allSatisfy { net.graph.flags[Int($0)] == NetworkGraph.plannedFlag })
         #expect(net.graph.metrics[1][Int(net.arcsOfLink[1][0])] == 0)
+        // That connector leads to a station only HSR serves: no freight, like the HSR.
+        #expect(net.graph.metrics[2][Int(net.arcsOfLink[1][0])] == NetworkGraph.noCost)
+        #expect(net.graph.metrics[2][Int(net.arcsOfLink[3][0])] == NetworkGraph.noCost)
     }
 
     @Test func scenariosChangeTheFastestRoute() throws {
@@ -65,6 +70,7 @@ import TestSupport
         #expect(Set(changed) == Set(net.arcsOfLink[3]))
         #expect(changed.allSatisfy { up.weights(.time)[$0] == 1800 })
         #expect(up.weights(.length) == base.weights(.length))
+        #expect(up.weights(.cost) == base.weights(.cost))
     }
 }
 

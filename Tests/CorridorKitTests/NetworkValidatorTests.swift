@@ -63,4 +63,61 @@ import TestSupport
             "places.csv:4:1: warning: no link reaches 延吉 (yanji)",
         ])
     }
+
+    /// Writes the files into a new folder, loads it (expecting no loader problem) and
+    /// checks it.
+    func problems(_ files: [String: String]) -> [String] {
+        let folder = NSTemporaryDirectory() + "corridor-val-\(UUID().uuidString)"
+        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for (name, text) in files {
+            try! Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+        }
+        let (network, loadProblems) = NetworkFiles.load(folder: folder)
+        #expect(loadProblems.isEmpty, "\(loadProblems)")
+        return NetworkValidator.check(network!).map { "\($0)".replacingOccurrences(of: folder + "/", with: "") }
+    }
+
+    static let places = """
+        id,name_zh,name_en,kind,lat,lon,coord_source
+        changchun,长春,Changchun,prefecture,43.8171,125.3235,t
+        jilin,吉林,Jilin,prefecture,43.8378,126.5494,t
+
+        """
+
+    /// A one-way link reaches its `to` only: a place with nothing but one-way links out of
+    /// it is reached by none.
+    @Test func oneWayLinksReachTheirEndOnly() {
+        #expect(problems([
+            "places.csv": Self.places,
+            "links.csv": "id,from,to,mode,length_km,minutes,oneway,status,source\n"
+                + "a,changchun,jilin,air,120,40,yes,existing,t\n",
+        ]) == ["places.csv:2:1: warning: no link reaches 长春 (changchun)"])
+    }
+
+    /// An upgrade's new time is held to the same plausible speeds, at its own field.
+    @Test func upgradeSpeed() {
+        let files = { (change: String) in [
+            "places.csv": Self.places,
+            "links.csv": "id,from,to,mode,length_km,minutes,status,source\na,changchun,jilin,hsr,111,38,existing,t\n",
+            "projects.csv": "id,name_zh,name_en,reference,type,source\nup,提速,Speed-up,x,upgrade,t\n",
+            "changes.csv": "project,link,minutes,speed_kmh,source\n" + change,
+        ] }
+        // 111 km in 15 minutes = 444 km/h; at 400 km/h as given.
+        #expect(problems(files("up,a,15,,t\n")) == [
+            "changes.csv:2:6: warning: average speed 444 km/h after the upgrade is implausible for hsr (100–360 km/h)",
+        ])
+        #expect(problems(files("up,a,,400,t\n")) == [
+            "changes.csv:2:7: warning: average speed 400 km/h after the upgrade is implausible for hsr (100–360 km/h)",
+        ])
+        #expect(problems(files("up,a,30,,t\n")).isEmpty)  // 222 km/h
+    }
+
+    /// A speed given as `speed_kmh` is reported at that field, as given.
+    @Test func implausibleSpeedGivenAsSpeed() {
+        #expect(problems([
+            "places.csv": Self.places,
+            "links.csv": "id,from,to,mode,length_km,speed_kmh,status,source\na,changchun,jilin,expressway,111,130,existing,t\n",
+        ]) == ["links.csv:2:34: warning: average speed 130 km/h is implausible for expressway (50–120 km/h)"])
+    }
 }
