@@ -109,7 +109,8 @@ Checks
     Warnings: an average speed (length / minutes, or the given speed) outside
     the plausible range of its mode, km/h: hsr 100-360, rail 30-160,
     expressway 50-120, road 20-100, air 150-900, sea 10-60, river 5-40
-    (connector and border links are not checked).
+    (connector and border links are not checked; on links shorter than 25 km,
+    mostly starting and stopping, only the upper bound is).
 
 Method
     Great-circle distances use the haversine formula on a sphere of the mean
@@ -177,6 +178,7 @@ TT_RE = re.compile(r"^(tt|ttthrough):(.*)$")
 TT_KIND = {"tt": "consecutive", "ttthrough": "through"}
 TT_CITATION = (f"12306 timetable 2016-03-10 ({runtimes.TIMETABLE}; "
                f"metromancn/Parse12306, MIT)")
+SHORT_LINK_KM = 25  # below it only the upper speed bound is checked
 TIME_FORMS = "minutes, vSPEED, access:BASE+gc*F@SPEED, tt:A>B, tt:A-B, ttthrough:A>B or ttthrough:A-B"
 
 
@@ -507,6 +509,8 @@ def speed_warning(mode, length, minutes, speed):
         kmh = Decimal(length) * 60 / Decimal(minutes)
         shown = f"{half_up(kmh, '0.1')} km/h ({length} km in {minutes} min)"
     lo, hi = SPEED_RANGES[mode]
+    if Decimal(length) < SHORT_LINK_KM:
+        lo = 0  # short hops are mostly starting and stopping (as Mode.shortLinkKm in Swift)
     if lo <= kmh <= hi:
         return None
     return f"average speed {shown} is outside the plausible range for {mode}, {lo}–{hi} km/h"

@@ -39,7 +39,7 @@ public enum NetworkValidator {
                     severity: .warning))
             }
             if let speed = averageSpeed(km, minutes: link.minutes, speedKmh: link.speedKmh),
-               let range = link.mode.plausibleSpeed, !range.contains(speed.kmh) {
+               let range = link.mode.plausibleSpeed(overKm: km), !range.contains(speed.kmh) {
                 problems.append(link.origin.diagnostic(
                     speed.field, "average speed \(format(speed.kmh)) km/h is implausible for \(describe(link.mode, range))",
                     severity: .warning))
@@ -49,7 +49,7 @@ public enum NetworkValidator {
         for change in network.changes {
             // A change to a link that is unknown or planned has been reported by the loader.
             guard let link = linkByID[change.link], link.status == .existing, let km = link.lengthKm,
-                  let range = link.mode.plausibleSpeed,
+                  let range = link.mode.plausibleSpeed(overKm: km),
                   let speed = averageSpeed(km, minutes: change.minutes, speedKmh: change.speedKmh),
                   !range.contains(speed.kmh)
             else { continue }

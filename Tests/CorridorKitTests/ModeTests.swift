@@ -27,6 +27,11 @@ import Testing
         #expect(Mode.expressway.plausibleSpeed?.contains(130) == false)
         #expect(Mode.hsr.plausibleSpeed?.contains(350) == true)
         #expect(Mode.connector.plausibleSpeed == nil && Mode.border.plausibleSpeed == nil)
+        // 长春–长春西, 12 km in 10 min (2016): 72 km/h is real on a short hop, not on a line.
+        #expect(Mode.hsr.plausibleSpeed(overKm: 12)?.contains(72) == true)
+        #expect(Mode.hsr.plausibleSpeed(overKm: 111)?.contains(72) == false)
+        #expect(Mode.hsr.plausibleSpeed(overKm: 12)?.contains(400) == false)
+        #expect(Mode.hsr.plausibleSpeed(overKm: 25)?.contains(72) == false)
     }
 
     @Test func placeKinds() {
