@@ -161,8 +161,9 @@ SPEC_COLUMNS = ["id", "from", "to", "mode", "length", "time", "oneway", "status"
                 "project", "corridors", "source"]
 LINE_COLUMNS = ["line", "name_zh", "total_km", "source", "stations"]
 PLACE_COLUMNS = ["id", "lat", "lon"]          # a finished places.csv has more; these are used
+SPEC_OPTIONAL = ["runs_over"]                # express runs: the spec ids they run over
 OUT_COLUMNS = ["id", "from", "to", "mode", "length_km", "minutes", "speed_kmh", "oneway",
-               "status", "project", "corridors", "source"]
+               "status", "project", "corridors", "runs_over", "source"]
 MODES = ["hsr", "rail", "expressway", "road", "air", "sea", "river", "connector", "border"]
 NO_LENGTH_MODES = {"connector", "border"}
 SPEED_RANGES = {                               # plausible average speeds, km/h
@@ -224,11 +225,12 @@ def did_you_mean(name, candidates, substrings=False, n=3):
 
 # ---------------------------------------------------------------- inputs
 
-def read_table(path, columns, errors, others_allowed=False):
+def read_table(path, columns, errors, others_allowed=False, optional=()):
     """Return [(line, {column: stripped value})]; problems are appended to errors.
 
     The header must hold every one of columns, once; other columns are an
-    error unless others_allowed. Blank rows are skipped.
+    error unless others_allowed; those of optional may be absent (read as '').
+    Blank rows are skipped.
     """
     try:
         with open(path, "rb") as f:
@@ -252,15 +254,15 @@ def read_table(path, columns, errors, others_allowed=False):
         return []
     bad = False
     for h in header:
-        if h not in columns and not others_allowed:
-            near = difflib.get_close_matches(h, columns, n=1)
+        if h not in columns and h not in optional and not others_allowed:
+            near = difflib.get_close_matches(h, list(columns) + list(optional), n=1)
             errors.append(f"{path}:1: unknown column {h!r}" + (f" (did you mean {near[0]}?)" if near else ""))
             bad = True
-    for c in columns:
+    for c in list(columns) + list(optional):
         if header.count(c) > 1:
             errors.append(f"{path}:1: column {c} appears twice")
             bad = True
-        if c not in header:
+        if c not in header and c not in optional:
             errors.append(f"{path}:1: missing column {c}")
             bad = True
     if bad:
@@ -281,7 +283,9 @@ def read_table(path, columns, errors, others_allowed=False):
         if len(fields) != len(header):
             errors.append(f"{path}:{line}: {len(fields)} fields, the header has {len(header)}")
             continue
-        rows.append((line, {h: f.strip() for h, f in zip(header, fields)}))
+        row = {c: "" for c in optional}
+        row.update({h: f.strip() for h, f in zip(header, fields)})
+        rows.append((line, row))
     return rows
 
 
@@ -529,7 +533,7 @@ def build(data_dir, places_path, lines_path, spec_paths):
     rows, first_seen = [], {}
     for path in spec_paths:
         file_errors = []
-        for line, s in read_table(path, SPEC_COLUMNS, file_errors):
+        for line, s in read_table(path, SPEC_COLUMNS, file_errors, optional=SPEC_OPTIONAL):
             problems, row = check_and_resolve(s, f"{path}:{line}", first_seen, places, lines, timetable)
             file_errors.extend(f"{path}:{line}: {p}" for p in problems)
             if row:
@@ -602,7 +606,7 @@ def check_and_resolve(s, where, first_seen, places, lines, timetable):
     return [], {"id": lid, "from": s["from"], "to": s["to"], "mode": s["mode"],
                 "length_km": length, "minutes": minutes, "speed_kmh": speed,
                 "oneway": s["oneway"], "status": s["status"], "project": s["project"],
-                "corridors": s["corridors"], "source": source}
+                "corridors": s["corridors"], "runs_over": s["runs_over"], "source": source}
 
 
 def render(rows):
@@ -701,19 +705,19 @@ fast,cd-fast,c,d,road,56,v130,,existing,,
 # ab-slow   111 km in 200 min = 33.3 km/h < 100 for hsr: warning.
 # cd-fast   56 km ≥ 55.6 - 0.5; given speed 130 > 100 for road: warning.
 ST_OUT = """\
-id,from,to,mode,length_km,minutes,speed_kmh,oneway,status,project,corridors,source
-ab-given,a,b,rail,111.20,90,,,existing,,甲乙;x,given by hand
-ab-gc,a,b,expressway,145,,100,yes,planned,p1,,"estimate: plain; length estimate: great-circle 111.2 km × 1.3, rounded to 1 km"
-ac-gc,a,c,road,278,200,,,existing,,,"estimate: hills; length estimate: great-circle 222.4 km × 1.25, rounded to 1 km"
-bc-line,b,c,hsr,120,28,,,existing,,,"l1 stretch; length: 甲丁线 total 300.5 km (facts.md 甲丁线, example), shared out by great-circle proportion; time: fastest consecutive run 乙→丙 28 min (T2), 12306 timetable 2016-03-10 (timetable_2016_northeast_stops.csv; metromancn/Parse12306, MIT)"
-ad-line,d,a,hsr,300.5,90,,,existing,,,"l1 end to end; length: 甲丁线 total 300.5 km (facts.md 甲丁线, example)"
-ab-tt,a,b,hsr,111,40,,,existing,,,"many trains; time: fastest consecutive run 甲→乙 40 min (T1, T2, T3, T4, …), 12306 timetable 2016-03-10 (timetable_2016_northeast_stops.csv; metromancn/Parse12306, MIT)"
-ac-line,a,c,hsr,240,70,,,existing,,,"l1 stretch; length: 甲丁线 total 300.5 km (facts.md 甲丁线, example), shared out by great-circle proportion; time: fastest through run 甲→丙 70 min (T2), 12306 timetable 2016-03-10 (timetable_2016_northeast_stops.csv; metromancn/Parse12306, MIT)"
-ab-both,a,b,hsr,111,38,,,existing,,,"both ways; time: fastest consecutive run 乙→甲 38 min (D7), 12306 timetable 2016-03-10 (timetable_2016_northeast_stops.csv; metromancn/Parse12306, MIT)"
-bc-tie,b,c,hsr,120,28,,,existing,,,"tie; length: 甲丁线 total 300.5 km (facts.md 甲丁线, example), shared out by great-circle proportion; time: fastest consecutive run 乙↔丙 28 min (D8, T2), 12306 timetable 2016-03-10 (timetable_2016_northeast_stops.csv; metromancn/Parse12306, MIT)"
-a-sa,a,s-a,connector,,15,,,existing,,,access
-ab-slow,a,b,hsr,111,200,,,existing,,,slow
-cd-fast,c,d,road,56,,130,,existing,,,fast
+id,from,to,mode,length_km,minutes,speed_kmh,oneway,status,project,corridors,runs_over,source
+ab-given,a,b,rail,111.20,90,,,existing,,甲乙;x,,given by hand
+ab-gc,a,b,expressway,145,,100,yes,planned,p1,,,"estimate: plain; length estimate: great-circle 111.2 km × 1.3, rounded to 1 km"
+ac-gc,a,c,road,278,200,,,existing,,,,"estimate: hills; length estimate: great-circle 222.4 km × 1.25, rounded to 1 km"
+bc-line,b,c,hsr,120,28,,,existing,,,,"l1 stretch; length: 甲丁线 total 300.5 km (facts.md 甲丁线, example), shared out by great-circle proportion; time: fastest consecutive run 乙→丙 28 min (T2), 12306 timetable 2016-03-10 (timetable_2016_northeast_stops.csv; metromancn/Parse12306, MIT)"
+ad-line,d,a,hsr,300.5,90,,,existing,,,,"l1 end to end; length: 甲丁线 total 300.5 km (facts.md 甲丁线, example)"
+ab-tt,a,b,hsr,111,40,,,existing,,,,"many trains; time: fastest consecutive run 甲→乙 40 min (T1, T2, T3, T4, …), 12306 timetable 2016-03-10 (timetable_2016_northeast_stops.csv; metromancn/Parse12306, MIT)"
+ac-line,a,c,hsr,240,70,,,existing,,,,"l1 stretch; length: 甲丁线 total 300.5 km (facts.md 甲丁线, example), shared out by great-circle proportion; time: fastest through run 甲→丙 70 min (T2), 12306 timetable 2016-03-10 (timetable_2016_northeast_stops.csv; metromancn/Parse12306, MIT)"
+ab-both,a,b,hsr,111,38,,,existing,,,,"both ways; time: fastest consecutive run 乙→甲 38 min (D7), 12306 timetable 2016-03-10 (timetable_2016_northeast_stops.csv; metromancn/Parse12306, MIT)"
+bc-tie,b,c,hsr,120,28,,,existing,,,,"tie; length: 甲丁线 total 300.5 km (facts.md 甲丁线, example), shared out by great-circle proportion; time: fastest consecutive run 乙↔丙 28 min (D8, T2), 12306 timetable 2016-03-10 (timetable_2016_northeast_stops.csv; metromancn/Parse12306, MIT)"
+a-sa,a,s-a,connector,,15,,,existing,,,,access
+ab-slow,a,b,hsr,111,200,,,existing,,,,slow
+cd-fast,c,d,road,56,,130,,existing,,,,fast
 """
 ST_SPEC_BAD = """\
 id,from,to,mode,length,time,oneway,status,project,corridors,source

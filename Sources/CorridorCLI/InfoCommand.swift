@@ -76,8 +76,11 @@ enum InfoCommand {
             let links = network.links.filter { $0.mode == mode }
             guard !links.isEmpty else { continue }
             let existing = links.filter { $0.status == .existing }
-            let km = { (l: [Link]) in Int(l.compactMap(\.lengthKm).reduce(0, +).rounded()) }
-            lines.append("  \(mode.rawValue) \(mode.nameZh): \(links.count) links; existing \(existing.count), \(km(existing)) km; planned \(links.count - existing.count), \(km(links) - km(existing)) km")
+            // Express runs go over other links' track: their length is not network length.
+            let km = { (l: [Link]) in Int(l.filter(\.runsOver.isEmpty).compactMap(\.lengthKm).reduce(0, +).rounded()) }
+            let express = links.filter { !$0.runsOver.isEmpty }.count
+            let runs = express == 0 ? "" : " (\(express) express runs over other links, their km not counted)"
+            lines.append("  \(mode.rawValue) \(mode.nameZh): \(links.count) links\(runs); existing \(existing.count), \(km(existing)) km; planned \(links.count - existing.count), \(km(links) - km(existing)) km")
         }
         lines.append("")
         lines.append("projects: \(network.projects.count)")

@@ -105,7 +105,7 @@ public enum Mode: String, CaseIterable, Sendable, Hashable, Comparable {
     /// Parses a mode written by a planner: the id (`hsr`), the English or Chinese name, or
     /// a common synonym, case-insensitively; nil if none matches.
     public init?(parsing text: String) {
-        let key = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let key = text.trimmingBlanks().lowercased()
         if let mode = Mode(rawValue: key) {
             self = mode
             return

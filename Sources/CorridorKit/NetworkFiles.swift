@@ -114,7 +114,7 @@ public enum NetworkFiles {
 
     static let linkColumns = (
         required: ["id", "from", "to", "mode", "status", "source"],
-        optional: ["length_km", "minutes", "speed_kmh", "oneway", "project", "corridors"])
+        optional: ["length_km", "minutes", "speed_kmh", "oneway", "project", "corridors", "runs_over"])
 
     static func readLinks(_ table: CSVTable, _ problems: inout [Diagnostic]) -> [Link] {
         var r = TableReader(table, required: linkColumns.required, optional: linkColumns.optional)
@@ -166,7 +166,8 @@ public enum NetworkFiles {
             links.append(Link(
                 id: id, from: from, to: to, mode: mode, lengthKm: length, minutes: minutes,
                 speedKmh: speed, oneWay: oneWay, status: status, project: project,
-                corridors: corridors, source: source, origin: SourceRow(table, row)))
+                corridors: corridors, runsOver: r.list(row, "runs_over"), source: source,
+                origin: SourceRow(table, row)))
         }
         problems += r.diagnostics
         return links
@@ -262,7 +263,7 @@ public enum NetworkFiles {
                 guard !unreadable.contains(file) else { return nil }
                 guard let table else { return [] }
                 guard let i = table.column(name) else { return optional ? [] : nil }
-                return Set(table.records.map { $0.fields[i].trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+                return Set(table.records.map { $0.fields[i].trimmingBlanks() }.filter { !$0.isEmpty })
             }
             self.places = column(places, "places.csv", "id")
             self.links = column(links, "links.csv", "id")
@@ -281,8 +282,8 @@ public enum NetworkFiles {
         let keptLines = Set(kept.map(\.origin.line))
         var places = Set<String>()
         for row in table.records where !keptLines.contains(row.line) {
-            places.insert(row.fields[from].trimmingCharacters(in: .whitespaces))
-            places.insert(row.fields[to].trimmingCharacters(in: .whitespaces))
+            places.insert(row.fields[from].trimmingBlanks())
+            places.insert(row.fields[to].trimmingBlanks())
         }
         return places
     }
@@ -311,6 +312,23 @@ public enum NetworkFiles {
             if let project = link.project, let projectIDs = named.projects, !projectIDs.contains(project) {
                 problems.append(link.origin.diagnostic(
                     "project", "unknown project \"\(project)\"" + Suggestions.didYouMean(project, among: projects.map(\.id))))
+            }
+        }
+        // An express run names links of its own mode.
+        let modeOfLink = Dictionary(links.map { ($0.id, $0.mode) }, uniquingKeysWith: { a, _ in a })
+        for link in links {
+            for other in link.runsOver {
+                if let mode = modeOfLink[other] {
+                    if mode != link.mode || other == link.id {
+                        problems.append(link.origin.diagnostic(
+                            "runs_over", other == link.id
+                                ? "link \"\(other)\" cannot run over itself"
+                                : "runs_over names \"\(other)\", a \(mode.rawValue) link; an express run goes over links of its own mode (\(link.mode.rawValue))"))
+                    }
+                } else if let linkIDs = named.links, !linkIDs.contains(other) {
+                    problems.append(link.origin.diagnostic(
+                        "runs_over", "unknown link \"\(other)\"" + Suggestions.didYouMean(other, among: links.map(\.id))))
+                }
             }
         }
         for place in places {

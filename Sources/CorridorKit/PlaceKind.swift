@@ -47,7 +47,7 @@ public enum PlaceKind: String, CaseIterable, Sendable, Hashable {
 
     /// Parses a kind by id or Chinese name, case-insensitively.
     public init?(parsing text: String) {
-        let key = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let key = text.trimmingBlanks().lowercased()
         if let kind = PlaceKind(rawValue: key) {
             self = kind
             return

@@ -14,7 +14,7 @@ public enum ScenarioName: Sendable, Hashable {
 
     /// Parses the text; nil for empty text.
     public init?(parsing text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingBlanks()
         guard !trimmed.isEmpty else { return nil }
         switch trimmed.lowercased() {
         case "base": self = .base
@@ -24,7 +24,7 @@ public enum ScenarioName: Sendable, Hashable {
                 self = .year(year)
             } else {
                 self = .projects(trimmed.split(separator: ",").map {
-                    $0.trimmingCharacters(in: .whitespaces)
+                    $0.trimmingBlanks()
                 }.filter { !$0.isEmpty })
             }
         }

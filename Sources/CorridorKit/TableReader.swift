@@ -38,14 +38,14 @@ struct TableReader {
     /// The trimmed text of a field, nil when the column is absent or the field empty.
     func text(_ record: CSVRecord, _ column: String) -> String? {
         guard let i = index[column] else { return nil }
-        let value = record.fields[i].trimmingCharacters(in: .whitespaces)
+        let value = record.fields[i].trimmingBlanks()
         return value.isEmpty ? nil : value
     }
 
     /// The `;`-separated items of a field, trimmed, empty items dropped.
     func list(_ record: CSVRecord, _ column: String) -> [String] {
         (text(record, column) ?? "").split(separator: ";")
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
     }
 
     /// The text of a field that must be given; a diagnostic when it is empty.

@@ -102,6 +102,24 @@ import TestSupport
         ])
     }
 
+    @Test func expressRunsNameLinksOfTheirMode() {
+        // x runs over a (fine), b (a road), zz (unknown) and itself; runs_over is column 39
+        // of line 4: "x,changchun,jilin,hsr,111,36,existing," is 38 characters.
+        let (network, problems) = load([
+            "places.csv": Self.places,
+            "links.csv": "id,from,to,mode,length_km,minutes,status,runs_over,source\n"
+                + "a,changchun,jilin,hsr,111,38,existing,,t\n"
+                + "b,changchun,jilin,road,120,90,existing,,t\n"
+                + "x,changchun,jilin,hsr,111,36,existing,a;b;zz;x,t\n",
+        ])
+        #expect(problems == [
+            "links.csv:4:39: error: runs_over names \"b\", a road link; an express run goes over links of its own mode (hsr)",
+            "links.csv:4:39: error: unknown link \"zz\"",
+            "links.csv:4:39: error: link \"x\" cannot run over itself",
+        ])
+        #expect(network?.links.map(\.runsOver) == [[], [], ["a", "b", "zz", "x"]])
+    }
+
     @Test func changesMustUpgradeExistingLinks() {
         let (_, problems) = load([
             "places.csv": Self.places,
