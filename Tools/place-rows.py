@@ -38,6 +38,14 @@ Spec format (CSV, UTF-8, a BOM is fine; columns in any order, no others)
                             (Vonng/adcode, CC BY 4.0; Amap centre, WGS-84 by
                             inverse GCJ-02)" (6 digits for county level and up,
                             all 12 for towns).
+      centroid:220102+220103+...
+                            the 2020-census-weighted mean of the seats of those
+                            county-level units (admin_places.csv coordinates,
+                            population_2020*.csv weights; two or more 6-digit
+                            adcodes). For a seat standing for several urban
+                            districts whose government seat lies away from where
+                            people live (长春's is 10 km south of 长春站). Needs an
+                            explicit census:A+B population, if any.
       station:长春          stations.csv row by exact name_zh; "station:长春@长春"
                             adds the file's city column to pick one of several
                             rows of that name. An ambiguous name without @city
@@ -139,6 +147,7 @@ import re
 import shutil
 import subprocess
 import sys
+from decimal import Decimal, ROUND_HALF_UP
 import tempfile
 from decimal import Decimal, InvalidOperation, ROUND_HALF_UP
 
@@ -273,6 +282,42 @@ def lookup_adcode(data, arg):
     lat, lon = six(row["lat_wgs84"], where), six(row["lon_wgs84"], where)
     src = f"{ADMIN} adcode {short_adcode(code)} ({ADMIN_SOURCE})"
     return lat, lon, src, {"adcode": code, "name": row["name_zh"], "city": row["city"]}
+
+
+def lookup_centroid(data, arg):
+    """centroid:A+B+... -> the 2020-population-weighted mean of those districts' seats.
+
+    A city's government seat can lie far from where its people live (长春's is 10 km
+    south of 长春站); a seat standing for several urban districts is better placed at
+    their weighted centre. Each code is a 6-digit adcode with an admin_places.csv row
+    (coordinates) and a county-level census row (weight).
+    """
+    codes = [c.strip() for c in arg.split("+")]
+    if len(codes) < 2 or not all(re.fullmatch(r"\d{6}", c) for c in codes):
+        raise DataError(f"centroid:{arg}: expected two or more 6-digit adcodes joined with +")
+    if len(set(codes)) != len(codes):
+        raise DataError(f"centroid:{arg}: an adcode is listed twice")
+    census = data.census()
+    lat_sum = lon_sum = weight = Decimal(0)
+    for c in codes:
+        row = data.admin().get(c.ljust(12, "0"))
+        if row is None:
+            raise DataError(f"centroid: unknown adcode {c} (not in {ADMIN})")
+        rows = [r for _, r in census.get(c, []) if r["level"] != "prefecture"]
+        if not rows:
+            raise DataError(f"centroid: no county-level census row for adcode {c} to weigh it by")
+        w = Decimal(rows[0]["population_2020"])
+        where = f"{ADMIN}:{row['_line']}"
+        lat_sum += Decimal(six(row["lat_wgs84"], where)) * w
+        lon_sum += Decimal(six(row["lon_wgs84"], where)) * w
+        weight += w
+    q = Decimal("0.000001")
+    lat = str((lat_sum / weight).quantize(q, rounding=ROUND_HALF_UP))
+    lon = str((lon_sum / weight).quantize(q, rounding=ROUND_HALF_UP))
+    src = (f"2020-census-weighted centroid of the seats of adcodes {'+'.join(codes)} "
+           f"({ADMIN}, {ADMIN_SOURCE}; weights {' / '.join(CENSUS_FILES)})")
+    first = data.admin()[codes[0].ljust(12, "0")]
+    return lat, lon, src, {"adcode": codes[0][:4] + "00" + "0" * 6, "name": None, "city": first["city"]}
 
 
 def lookup_station(data, arg, accept_flagged):
@@ -533,8 +578,9 @@ def build(data_dir, spec_path):
         try:
             if not lookup:
                 raise DataError("lookup is empty (adcode:, station:, station!:, airport: or coord:)")
-            if not colon or method not in ("adcode", "station", "station!", "airport", "coord"):
-                raise DataError(f"unknown lookup {lookup!r} (adcode:, station:, station!:, airport: or coord:)")
+            if not colon or method not in ("adcode", "centroid", "station", "station!", "airport", "coord"):
+                raise DataError(f"unknown lookup {lookup!r} (adcode:, centroid:, station:, station!:, "
+                                f"airport: or coord:)")
             if method == "adcode":
                 *resolved, meta = lookup_adcode(data, arg)
             elif method in ("station", "station!"):
@@ -542,6 +588,8 @@ def build(data_dir, spec_path):
                 if method == "station!" and not meta["flagged"]:
                     warnings.append(f"{spec_path}:{line}: warning: station!:{arg} is not flagged "
                                     f"in {STATIONS}; station: is enough")
+            elif method == "centroid":
+                *resolved, meta = lookup_centroid(data, arg)
             elif method == "airport":
                 *resolved, meta = lookup_airport(data, arg)
             else:
@@ -559,8 +607,9 @@ def build(data_dir, spec_path):
                 if kind in KINDS and kind not in SETTLEMENT_KINDS:
                     raise DataError(f"population is for settlements only, not kind {kind}")
                 if pop_spec == "census" or pop_spec.startswith("census:"):
-                    if method != "adcode":
-                        raise DataError(f"population {pop_spec} needs an adcode: lookup")
+                    if method not in ("adcode", "centroid") or (method == "centroid" and pop_spec == "census"):
+                        raise DataError(f"population {pop_spec} needs an adcode: lookup "
+                                        f"(or centroid: with an explicit census:A+B list)")
                     if resolved:
                         names = {s["name_zh"], meta["name"]}
                         codes, population, pop_source = resolve_census(data, pop_spec, meta["adcode"], names)
@@ -770,6 +819,22 @@ def self_test():
         assert got == ST_OUT_OK
         assert warnings == [], warnings
 
+        # 1b. centroid: 南关区 (43.861542, 125.343677; 657,682 people) and 珲春市 (42.860175,
+        #     130.358879; 239,359): lat = (43.861542 x 657682 + 42.860175 x 239359) / 897041
+        #     = 43.594346, lon = 126.681892 (half-up to 6 decimals).
+        st_data = Data(data)
+        lat, lon, src, _ = lookup_centroid(st_data, "220102+222404")
+        assert (lat, lon) == ("43.594346", "126.681892"), (lat, lon)
+        assert src.startswith("2020-census-weighted centroid of the seats of adcodes 220102+222404"), src
+        for bad, msg in [("220102", "two or more"), ("220102+220102", "listed twice"),
+                         ("220102+220199", "unknown adcode 220199"),
+                         ("220102+220381", "no county-level census row for adcode 220381")]:
+            try:
+                lookup_centroid(st_data, bad)
+                raise AssertionError(f"centroid:{bad} should fail")
+            except DataError as e:
+                assert msg in str(e), str(e)
+
         # 2. Every error, each naming its spec line, in line order.
         rows, errors, warnings = build(data, bad_spec)
         sp = bad_spec
@@ -790,7 +855,8 @@ def self_test():
             f"{sp}:11: coord: needs a source after '|', e.g. coord:43.88,125.94|estimate: <rule>",
             f"{sp}:12: parent 'nowhere' is not an id of this spec",
             f"{sp}:13: population is for settlements only, not kind station",
-            f"{sp}:14: population census needs an adcode: lookup",
+            f"{sp}:14: population census needs an adcode: lookup "
+            f"(or centroid: with an explicit census:A+B list)",
             f"{sp}:15: census row 220100 长春市 in population_2020.csv is the prefecture total (9066906); "
             f"a place's population is its own unit's only (docs/network-format.md): its districts and "
             f"development zones are 220102 南关区, 220171 长春经济技术开发区: write census:220102+220171 "
