@@ -1,0 +1,77 @@
+/// Resolves what a planner types for a place — its id, its Chinese name or its English
+/// (pinyin) name, in any letter case — to one place of a network. Every command that
+/// takes a place uses it, so the same name means the same place everywhere.
+///
+///     let names = PlaceResolver(network.places)
+///     try names.resolve("长春")         // the place with name_zh 长春 (id changchun)
+///     try names.resolve("CHANGCHUN")    // the same
+///     try names.resolve("长春站")       // changchun-st
+///     try names.resolve("changchn")     // throws: unknown place "changchn" (did you mean "changchun"?)
+///
+/// Matching, in order: an exact id; an exact Chinese name; an English name or id
+/// ignoring case, blanks and the marks `'` `-` `·` (so `Nong'an`, `nongan` and `Nong An`
+/// agree); then the typed Chinese name without its administrative suffix (市, 县, 区, 镇,
+/// 站 …), so `长春市` finds 长春; then a place whose name has a suffix the typed name
+/// lacks, so `延吉西` finds 延吉西站. When more than one place matches at the first level
+/// that matches any, the name is ambiguous and the error lists them.
+public struct PlaceResolver: Sendable {
+    let places: [Place]
+    var byID: [String: Int] = [:]
+    var byZh: [String: [Int]] = [:]
+    var byFolded: [String: [Int]] = [:]
+    var byZhStem: [String: [Int]] = [:]
+
+    /// Chinese suffixes an administrative or facility name may carry or drop.
+    static let suffixes = ["自治州", "自治县", "市", "县", "区", "镇", "乡", "站", "机场", "港", "口岸"]
+
+    /// Indexes `places`.
+    ///
+    /// - Complexity: O(p) for p places.
+    public init(_ places: [Place]) {
+        self.places = places
+        for (i, place) in places.enumerated() {
+            if byID[place.id] == nil { byID[place.id] = i }
+            byZh[place.nameZh, default: []].append(i)
+            for key in Set([Self.fold(place.id), Self.fold(place.nameEn)]) {
+                byFolded[key, default: []].append(i)
+            }
+            byZhStem[Self.stem(place.nameZh), default: []].append(i)
+        }
+    }
+
+    /// The index (in the network's `places`) of the place `name` means.
+    ///
+    /// - Throws: a ``Diagnostic`` whose `file` is `what` (the flag, e.g. `--from`):
+    ///   unknown, with the closest ids and names; or ambiguous, listing the candidates.
+    public func resolve(_ name: String, what: String = "place") throws -> Int {
+        let text = name.trimmingBlanks()
+        guard !text.isEmpty else {
+            throw Diagnostic(file: what, message: "empty place name")
+        }
+        if let i = byID[text] { return i }
+        let levels = [byZh[text], byFolded[Self.fold(text)], byZh[Self.stem(text)], byZhStem[text]]
+        for candidates in levels {
+            guard let candidates, !candidates.isEmpty else { continue }
+            if candidates.count == 1 { return candidates[0] }
+            let list = candidates.map { "\(places[$0].id) (\(places[$0].nameZh), \(places[$0].kind.rawValue))" }
+            throw Diagnostic(
+                file: what,
+                message: "\"\(text)\" is ambiguous: it names \(list.joined(separator: ", ")); use the id")
+        }
+        let names = places.map(\.id) + places.map(\.nameZh) + places.map(\.nameEn)
+        throw Diagnostic(file: what, message: "unknown place \"\(text)\"" + Suggestions.didYouMean(text, among: names))
+    }
+
+    /// Lower case, without blanks and the marks `'` `’` `-` `_` `·`.
+    static func fold(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter { !$0.isBlank && !"'’-_·".unicodeScalars.contains($0) })
+    }
+
+    /// The Chinese name without one trailing administrative or facility suffix.
+    static func stem(_ text: String) -> String {
+        for suffix in suffixes where text.hasSuffix(suffix) && text.count > suffix.count {
+            return String(text.dropLast(suffix.count))
+        }
+        return text
+    }
+}
