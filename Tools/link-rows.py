@@ -68,6 +68,12 @@ Spec format (CSV, UTF-8, a BOM is fine; columns in any order, no others)
                       NAME_ZH total T km (SOURCE), shared out by great-circle
                       proportion" ("length: NAME_ZH total T km (SOURCE)" for
                       the whole line)
+      over            an express run's length: the sum of the lengths of the
+                      links in its runs_over column (which must come earlier in
+                      the specs). Appends "length: the sum of the links it runs
+                      over (A + B km)"
+    runs_over   optional column: for an express run, the ids of the links it
+                runs over, ";"-separated; copied to the output
     time        one of (required: every link needs a time):
       40, 12.5        minutes as given
       v100            speed_kmh 100, minutes left empty (needs a length)
@@ -110,7 +116,8 @@ Checks
     the plausible range of its mode, km/h: hsr 100-360, rail 30-160,
     expressway 50-120, road 20-100, air 150-900, sea 10-60, river 5-40
     (connector and border links are not checked; on links shorter than 25 km,
-    mostly starting and stopping, only the upper bound is).
+    mostly starting and stopping, and on links to or from a border or foreign
+    place, whose time may include border formalities, only the upper bound is).
 
 Method
     Great-circle distances use the haversine formula on a sphere of the mean
@@ -425,8 +432,9 @@ class Timetable:
 
 # ---------------------------------------------------------------- figures
 
-def resolve_length(s, places, lines):
-    """(length_km text, provenance or '') from the spec's length field."""
+def resolve_length(s, places, lines, done=None):
+    """(length_km text, provenance or '') from the spec's length field; done maps the ids
+    of the rows resolved so far to their length_km text (for `over`)."""
     text = s["length"]
     if not text:
         if s["mode"] not in NO_LENGTH_MODES:
@@ -455,7 +463,20 @@ def resolve_length(s, places, lines):
             raise DataError(f"{' and '.join(repr(p) for p in off)} {what} of line {name} "
                             f"({line.name_zh}: {', '.join(line.stations)})")
         return line.share_km(s["from"], s["to"])
-    raise DataError(f"length {text!r}: expected a number of km, gc*FACTOR, line:LINE or empty")
+    if text == "over":
+        over = [x.strip() for x in s.get("runs_over", "").split(";") if x.strip()]
+        if not over:
+            raise DataError("length over: the link must list the links it runs over in runs_over")
+        missing = [x for x in over if x not in (done or {})]
+        if missing:
+            raise DataError(f"length over: {', '.join(missing)} not resolved before this row "
+                            f"(list the links it runs over first)")
+        if any(not done[x] for x in over):
+            raise DataError("length over: a link it runs over has no length")
+        total = sum(Decimal(done[x]) for x in over)
+        text_total = format(total.normalize(), "f")
+        return text_total, f"length: the sum of the links it runs over ({' + '.join(done[x] for x in over)} km)"
+    raise DataError(f"length {text!r}: expected a number of km, gc*FACTOR, line:LINE, over or empty")
 
 
 ACCESS_RE = re.compile(r"^access:(\d+(?:\.\d+)?)\+gc\*(\d+(?:\.\d+)?)@(\d+(?:\.\d+)?)$")
@@ -503,7 +524,7 @@ def resolve_time(s, timetable, places):
     raise DataError(f"time {text!r}: expected {TIME_FORMS}")
 
 
-def speed_warning(mode, length, minutes, speed):
+def speed_warning(mode, length, minutes, speed, crosses_border=False):
     """A warning text when the average speed is implausible for the mode, else None."""
     if mode not in SPEED_RANGES or not length or not (minutes or speed):
         return None
@@ -513,8 +534,9 @@ def speed_warning(mode, length, minutes, speed):
         kmh = Decimal(length) * 60 / Decimal(minutes)
         shown = f"{half_up(kmh, '0.1')} km/h ({length} km in {minutes} min)"
     lo, hi = SPEED_RANGES[mode]
-    if Decimal(length) < SHORT_LINK_KM:
-        lo = 0  # short hops are mostly starting and stopping (as Mode.shortLinkKm in Swift)
+    if Decimal(length) < SHORT_LINK_KM or crosses_border:
+        lo = 0  # short hops are mostly starting and stopping; a border link's time may
+        #         include exit and entry formalities (as Mode.plausibleSpeed in Swift)
     if lo <= kmh <= hi:
         return None
     return f"average speed {shown} is outside the plausible range for {mode}, {lo}–{hi} km/h"
@@ -530,19 +552,29 @@ def build(data_dir, places_path, lines_path, spec_paths):
     if errors:
         return [], errors, warnings        # everything below would only echo these
     timetable = Timetable(data_dir)
-    rows, first_seen = [], {}
+    across = border_places(places_path)
+    rows, first_seen, done = [], {}, {}
     for path in spec_paths:
         file_errors = []
         for line, s in read_table(path, SPEC_COLUMNS, file_errors, optional=SPEC_OPTIONAL):
-            problems, row = check_and_resolve(s, f"{path}:{line}", first_seen, places, lines, timetable)
+            problems, row = check_and_resolve(s, f"{path}:{line}", first_seen, places, lines, timetable, done)
             file_errors.extend(f"{path}:{line}: {p}" for p in problems)
             if row:
                 rows.append(row)
-                w = speed_warning(s["mode"], row["length_km"], row["minutes"], row["speed_kmh"])
+                done[row["id"]] = row["length_km"]
+                w = speed_warning(s["mode"], row["length_km"], row["minutes"], row["speed_kmh"],
+                                  s["from"] in across or s["to"] in across)
                 if w:
                     warnings.append(f"{path}:{line}: warning: {w}")
         errors.extend(in_line_order(file_errors, path))
     return rows, errors, warnings
+
+
+def border_places(places_path):
+    """The ids of PLACES.csv rows of kind border or foreign (empty if it has no kind)."""
+    with open(places_path, encoding="utf-8-sig", newline="") as f:
+        return {r["id"].strip() for r in csv.DictReader(f)
+                if (r.get("kind") or "").strip() in ("border", "foreign")}
 
 
 def in_line_order(messages, path):
@@ -553,7 +585,7 @@ def in_line_order(messages, path):
     return sorted(messages, key=line_of)
 
 
-def check_and_resolve(s, where, first_seen, places, lines, timetable):
+def check_and_resolve(s, where, first_seen, places, lines, timetable, done=None):
     """One spec row -> ([problem, ...], output row or None)."""
     problems = []
     lid = s["id"]
@@ -587,7 +619,7 @@ def check_and_resolve(s, where, first_seen, places, lines, timetable):
     length = provenance_length = ""
     if ends_known and s["mode"] in MODES:
         try:
-            length, provenance_length = resolve_length(s, places, lines)
+            length, provenance_length = resolve_length(s, places, lines, done)
         except DataError as e:
             problems.append(str(e))
     if length:
@@ -772,6 +804,17 @@ def self_test():
         assert abs(great_circle_km((40, 125), (42, 125)) - 6371.0088 * math.pi / 90) < 1e-9
         assert half_up(0.5) == "1" and half_up(2.5) == "3" and half_up(120.45, "0.1") == "120.5"
         assert half_up(Decimal("33.25"), "0.1") == "33.3"
+        # over: 12 + 59.5 = 71.5 km; the linked rows must be resolved first.
+        got_over = resolve_length({"length": "over", "runs_over": "p;q", "mode": "hsr"}, {}, {},
+                                  {"p": "12", "q": "59.5"})
+        assert got_over == ("71.5", "length: the sum of the links it runs over (12 + 59.5 km)"), got_over
+        for spec, msg in [({"length": "over", "runs_over": "", "mode": "hsr"}, "must list the links"),
+                          ({"length": "over", "runs_over": "p;zz", "mode": "hsr"}, "zz not resolved")]:
+            try:
+                resolve_length(spec, {}, {}, {"p": "12"})
+                raise AssertionError("over should fail")
+            except DataError as e:
+                assert msg in str(e), str(e)
         # access: 0.1 deg of latitude = 11.1195 km; x 1.3 = 14.455 km at 25 km/h = 34.69 min;
         # + 15 fixed = 49.69 -> 50.
         got_access = resolve_time({"time": "access:15+gc*1.3@25", "from": "p", "to": "q", "length": ""},
@@ -816,7 +859,7 @@ def self_test():
             f"{bad}:14: length 89 km is shorter than the great-circle distance 111.2 km from a to b, "
             f"by 22.2 km",
             f"{bad}:15: length is empty: required for mode rail (only connector and border links go without)",
-            f"{bad}:16: length 'abc': expected a number of km, gc*FACTOR, line:LINE or empty",
+            f"{bad}:16: length 'abc': expected a number of km, gc*FACTOR, line:LINE, over or empty",
             f"{bad}:17: length 'gc*x': the detour factor must be a positive decimal, e.g. gc*1.3",
             f"{bad}:18: unknown line 'l2' (did you mean l1?)",
             f"{bad}:19: 's-a' is not a station of line l1 (甲丁线: a, b, c, d)",

@@ -16,9 +16,10 @@ public struct Link: Sendable, Hashable {
     public var status: LinkStatus
     public var project: String?
     public var corridors: [String]
-    /// For an express run (a train that skips stops): the links whose track it runs
-    /// over, e.g. 长春–吉林 non-stop over 长春–龙嘉, 龙嘉–九台南 and 九台南–吉林. It is a
-    /// link of its own for routing; totals of network length leave it out.
+    /// For an express run (a train that skips stops), or slower trains on a faster
+    /// line's track: the links whose track it runs over, e.g. 长春–吉林 non-stop over
+    /// 长春–龙嘉, 龙嘉–九台南 and 九台南–吉林. It is a link of its own for routing; totals of
+    /// network length leave it out.
     public var runsOver: [String] = []
     public var source: String
     /// The row it was read from.

@@ -89,6 +89,17 @@ public enum Mode: String, CaseIterable, Sendable, Hashable, Comparable {
         }
     }
 
+    /// The kind of track or way a mode runs on: HSR and conventional trains share rails
+    /// (a conventional train may run over an HSR link's track: ``Link/runsOver``);
+    /// expressways and trunk roads are both roads; every other mode is its own.
+    public var track: String {
+        switch self {
+        case .hsr, .rail: "rail"
+        case .expressway, .road: "road"
+        default: rawValue
+        }
+    }
+
     /// Links shorter than this (km) are mostly starting and stopping: a 10 km hop between
     /// two stations of one city takes an HSR train 7–10 minutes in the 2016 timetable
     /// (长春–长春西 10 min), 60–90 km/h. On them only the upper bound of
@@ -96,10 +107,12 @@ public enum Mode: String, CaseIterable, Sendable, Hashable, Comparable {
     public static let shortLinkKm = 25.0
 
     /// The plausible speeds for a link of `km` kilometres: ``plausibleSpeed``, with no
-    /// lower bound under ``shortLinkKm``.
-    public func plausibleSpeed(overKm km: Double) -> ClosedRange<Double>? {
+    /// lower bound under ``shortLinkKm``, nor on a link that crosses a border (to or from
+    /// a border crossing or a foreign place), whose time may include exit and entry
+    /// formalities.
+    public func plausibleSpeed(overKm km: Double, crossesBorder: Bool = false) -> ClosedRange<Double>? {
         guard let range = plausibleSpeed else { return nil }
-        return km < Self.shortLinkKm ? 0 ... range.upperBound : range
+        return km < Self.shortLinkKm || crossesBorder ? 0 ... range.upperBound : range
     }
 
     /// Parses a mode written by a planner: the id (`hsr`), the English or Chinese name, or

@@ -319,11 +319,11 @@ public enum NetworkFiles {
         for link in links {
             for other in link.runsOver {
                 if let mode = modeOfLink[other] {
-                    if mode != link.mode || other == link.id {
+                    if mode.track != link.mode.track || other == link.id {
                         problems.append(link.origin.diagnostic(
                             "runs_over", other == link.id
                                 ? "link \"\(other)\" cannot run over itself"
-                                : "runs_over names \"\(other)\", a \(mode.rawValue) link; an express run goes over links of its own mode (\(link.mode.rawValue))"))
+                                : "runs_over names \"\(other)\", a \(mode.rawValue) link; a link runs over links of its own kind of track (\(link.mode.rawValue))"))
                     }
                 } else if let linkIDs = named.links, !linkIDs.contains(other) {
                     problems.append(link.origin.diagnostic(

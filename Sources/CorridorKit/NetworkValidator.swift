@@ -39,7 +39,8 @@ public enum NetworkValidator {
                     severity: .warning))
             }
             if let speed = averageSpeed(km, minutes: link.minutes, speedKmh: link.speedKmh),
-               let range = link.mode.plausibleSpeed(overKm: km), !range.contains(speed.kmh) {
+               let range = link.mode.plausibleSpeed(overKm: km, crossesBorder: [a, b].contains { $0.kind.isAcrossBorder }),
+               !range.contains(speed.kmh) {
                 problems.append(link.origin.diagnostic(
                     speed.field, "average speed \(format(speed.kmh)) km/h is implausible for \(describe(link.mode, range))",
                     severity: .warning))

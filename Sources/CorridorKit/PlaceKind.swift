@@ -3,6 +3,10 @@ import Foundation
 /// What a place is. Cities and counties are where people live (and are counted);
 /// stations, airports and ports are where modes meet them, joined by connectors.
 public enum PlaceKind: String, CaseIterable, Sendable, Hashable {
+    /// Whether a link to this kind of place crosses (or reaches) a border: a border
+    /// crossing or a foreign place.
+    public var isAcrossBorder: Bool { self == .border || self == .foreign }
+
     /// A prefecture-level city seat (地级市/自治州 驻地), 梅河口 included.
     case prefecture
     /// A county-level unit's seat (县, 县级市, 区).

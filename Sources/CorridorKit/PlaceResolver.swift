@@ -58,8 +58,29 @@ public struct PlaceResolver: Sendable {
                 file: what,
                 message: "\"\(text)\" is ambiguous: it names \(list.joined(separator: ", ")); use the id")
         }
-        let names = places.map(\.id) + places.map(\.nameZh) + places.map(\.nameEn)
-        throw Diagnostic(file: what, message: "unknown place \"\(text)\"" + Suggestions.didYouMean(text, among: names))
+        throw Diagnostic(file: what, message: "unknown place \"\(text)\"" + suggestions(for: text))
+    }
+
+    /// ` (did you mean "changchun" (长春) or …?)`: the places whose id, Chinese or English
+    /// name is closest to `text`, each once, by id with its Chinese name.
+    func suggestions(for text: String) -> String {
+        var names: [String] = [], owner: [Int] = []
+        for (i, p) in places.enumerated() {
+            for name in [p.id, p.nameZh, p.nameEn] {
+                names.append(name)
+                owner.append(i)
+            }
+        }
+        var picked: [Int] = []
+        for name in Suggestions.closest(to: text, among: names, limit: 9) {
+            let i = owner[names.firstIndex(of: name)!]
+            if !picked.contains(i) { picked.append(i) }
+        }
+        guard !picked.isEmpty else { return "" }
+        let quoted = picked.prefix(3).map { "\"\(places[$0].id)\" (\(places[$0].nameZh))" }
+        let list = quoted.count == 1 ? quoted[0]
+            : quoted.dropLast().joined(separator: ", ") + " or " + quoted[quoted.count - 1]
+        return " (did you mean \(list)?)"
     }
 
     /// Lower case, without blanks and the marks `'` `’` `-` `_` `·`.

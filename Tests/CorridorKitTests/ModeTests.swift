@@ -32,6 +32,10 @@ import Testing
         #expect(Mode.hsr.plausibleSpeed(overKm: 111)?.contains(72) == false)
         #expect(Mode.hsr.plausibleSpeed(overKm: 12)?.contains(400) == false)
         #expect(Mode.hsr.plausibleSpeed(overKm: 25)?.contains(72) == false)
+        // A cross-border rail link with an hour of formalities: slow, but plausible.
+        #expect(Mode.rail.plausibleSpeed(overKm: 38, crossesBorder: true)?.contains(23) == true)
+        #expect(Mode.rail.plausibleSpeed(overKm: 38, crossesBorder: true)?.contains(200) == false)
+        #expect(PlaceKind.foreign.isAcrossBorder && PlaceKind.border.isAcrossBorder && !PlaceKind.town.isAcrossBorder)
     }
 
     @Test func placeKinds() {

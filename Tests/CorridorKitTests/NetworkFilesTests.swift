@@ -113,7 +113,7 @@ import TestSupport
                 + "x,changchun,jilin,hsr,111,36,existing,a;b;zz;x,t\n",
         ])
         #expect(problems == [
-            "links.csv:4:39: error: runs_over names \"b\", a road link; an express run goes over links of its own mode (hsr)",
+            "links.csv:4:39: error: runs_over names \"b\", a road link; a link runs over links of its own kind of track (hsr)",
             "links.csv:4:39: error: unknown link \"zz\"",
             "links.csv:4:39: error: link \"x\" cannot run over itself",
         ])

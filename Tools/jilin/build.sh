@@ -29,7 +29,8 @@ concat() { # header of the first file once, then every file's rows
   done
 }
 
-concat "$here"/places-spec*.csv > "$tmp/places-spec.csv"
+# The main spec first (the prefecture seats lead places.csv), then the others.
+concat "$here"/places-spec.csv $(ls "$here"/places-spec-*.csv 2>/dev/null | sort) > "$tmp/places-spec.csv"
 python3 "$root/Tools/place-rows.py" "$data" "$tmp/places-spec.csv" -o "$tmp/places.csv"
 concat "$here"/lines-*.csv > "$tmp/lines.csv"
 python3 "$root/Tools/link-rows.py" "$data" "$tmp/places.csv" "$tmp/lines.csv" \

@@ -1,0 +1,145 @@
+import CorridorCore
+
+/// A route through a network: its links in travel order, grouped into legs by mode, with
+/// the time, distance and freight cost of each leg and of the whole.
+///
+///     let routes = net.routes(from: changchun, to: jilin, scenario: base)
+///     routes[0].legs.map(\.mode)     // [.connector, .hsr, .connector]
+///     routes[0].minutes              // 83 (door to door)
+public struct Route: Sendable, Hashable {
+    /// The metric the route is shortest by.
+    public let metric: NetworkGraph.Metric
+    /// The places passed, from the origin to the destination (indices into the network's
+    /// places).
+    public let places: [Int]
+    /// The links used, in travel order (indices into the network's links).
+    public let links: [Int]
+    /// Consecutive links of one mode, merged.
+    public let legs: [RouteLeg]
+    /// Total time, minutes (upgrades of the scenario applied).
+    public let minutes: Double
+    /// Total length, km (connectors and border crossings count 0).
+    public let km: Double
+    /// Total freight cost, yuan per ton; nil when a link carries no freight (HSR).
+    public let cost: Double?
+
+    /// The route's value in `metric`.
+    public func value(_ metric: NetworkGraph.Metric) -> Double? {
+        switch metric {
+        case .time: minutes
+        case .length: km
+        case .cost: cost
+        }
+    }
+
+    /// Changes of vehicle: the legs other than connectors, less one (two trains of one
+    /// mode joined at a station count once; see ``ReachedPlace/transfers``).
+    public var transfers: Int {
+        Swift.max(0, legs.filter { $0.mode != .connector }.count - 1)
+    }
+}
+
+/// Consecutive links of one mode within a ``Route``.
+public struct RouteLeg: Sendable, Hashable {
+    public let mode: Mode
+    /// Where the leg starts and ends (indices into the network's places).
+    public let from: Int
+    public let to: Int
+    /// The leg's links, in travel order.
+    public let links: [Int]
+    public let minutes: Double
+    public let km: Double
+    /// Yuan per ton; nil if a link of the leg carries no freight.
+    public let cost: Double?
+}
+
+extension NetworkGraph {
+    /// The best route from `origin` to `destination` by `metric`, and up to
+    /// `alternatives` next-best routes that are genuinely different; empty when the
+    /// destination cannot be reached.
+    ///
+    /// - Parameters:
+    ///   - via: places to pass, in order (the route is the best one through them; no
+    ///     alternatives are offered with `via`).
+    ///   - modes: the modes allowed (connectors and border crossings always are).
+    ///   - alternatives: how many routes after the best (0: the best only).
+    /// - Alternatives come from Yen's k shortest loopless paths over arcs, so a railway
+    ///   and a parallel road are different routes. Paths that differ only in which train
+    ///   pattern serves the same legs (an express run or the stopping runs beneath it)
+    ///   are one route, its fastest: a route is a distinct sequence of (mode, leg start,
+    ///   leg end).
+    /// - Complexity: one Dijkstra search per stretch; with alternatives, Yen's algorithm
+    ///   for up to 4·(alternatives + 1) + 8 paths.
+    public func routes(
+        from origin: Int, to destination: Int, via: [Int] = [], metric: NetworkGraph.Metric = .time,
+        scenario: Scenario, modes: Set<Mode>? = nil, alternatives: Int = 0
+    ) -> [Route] {
+        precondition(alternatives >= 0, "alternatives must not be negative")
+        let weights = scenario.weights(metric)
+        var filter = scenario.filter(for: metric)
+        if let byMode = arcs(usingModes: modes) { filter = filter.intersection(byMode) }
+        let stops = [origin] + via + [destination]
+        if stops.count > 2 || alternatives == 0 {
+            let search = DijkstraSearch(graph)
+            var arcs: [ArcID] = []
+            for (a, b) in zip(stops, stops.dropFirst()) where a != b {
+                search.run(from: [NodeID(a)], weights: weights, filter: filter, target: NodeID(b))
+                guard let path = search.path(to: NodeID(b)) else { return [] }
+                arcs += path.arcs
+            }
+            return [route(arcs, from: origin, metric: metric, scenario: scenario)]
+        }
+        let yen = KShortestPaths(graph)
+        let paths = yen.paths(
+            from: NodeID(origin), to: NodeID(destination), count: 4 * (alternatives + 1) + 8,
+            weights: weights, filter: filter)
+        var seen: Set<[LegKey]> = []
+        var routes: [Route] = []
+        for path in paths where routes.count <= alternatives {
+            let r = route(path.arcs, from: origin, metric: metric, scenario: scenario)
+            if seen.insert(r.legs.map { LegKey(mode: $0.mode, from: $0.from, to: $0.to) }).inserted {
+                routes.append(r)
+            }
+        }
+        return routes
+    }
+
+    struct LegKey: Hashable {
+        let mode: Mode, from: Int, to: Int
+    }
+
+    /// The route along `arcs`, measured in `scenario`.
+    func route(_ arcs: [ArcID], from origin: Int, metric: NetworkGraph.Metric, scenario: Scenario) -> Route {
+        let time = scenario.weights(.time), length = scenario.weights(.length), cost = scenario.weights(.cost)
+        var places = [origin]
+        var legs: [RouteLeg] = []
+        var current: (mode: Mode, from: Int, links: [Int], s: Distance, m: Distance, fen: Distance?)?
+        func close() {
+            guard let c = current else { return }
+            legs.append(RouteLeg(
+                mode: c.mode, from: c.from, to: places[places.count - 1], links: c.links,
+                minutes: NetworkGraph.Metric.time.shown(c.s), km: NetworkGraph.Metric.length.shown(c.m),
+                cost: c.fen.map { NetworkGraph.Metric.cost.shown($0) }))
+            current = nil
+        }
+        for arc in arcs {
+            let mode = Mode(code: graph.mode[Int(arc)]) ?? .connector
+            let link = linkOfArc[Int(arc)]
+            let fen: Distance? = cost[arc] == Self.noCost ? nil : Distance(cost[arc])
+            if let c = current, c.mode == mode, mode != .connector {
+                current = (mode, c.from, c.links + [link], c.s + Distance(time[arc]), c.m + Distance(length[arc]),
+                           c.fen.flatMap { a in fen.map { a + $0 } })
+            } else {
+                close()
+                current = (mode, places[places.count - 1], [link], Distance(time[arc]), Distance(length[arc]), fen)
+            }
+            places.append(placeOfNode[Int(graph.head[Int(arc)])])
+        }
+        close()
+        let costs = legs.map(\.cost)
+        return Route(
+            metric: metric, places: places, links: arcs.map { linkOfArc[Int($0)] }, legs: legs,
+            minutes: legs.reduce(0) { $0 + $1.minutes }, km: legs.reduce(0) { $0 + $1.km },
+            cost: costs.contains(nil) ? nil : costs.reduce(0) { $0 + $1! })
+    }
+}

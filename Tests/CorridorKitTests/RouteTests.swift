@@ -1,0 +1,109 @@
+import CorridorCore
+import CorridorKit
+import Testing
+import TestSupport
+
+/// Routes on the drawn network of Fixtures/networks/reach (answers in its README) and on
+/// the tiny network (Fixtures/networks/tiny, answers in NetworkGraphTests).
+@Suite struct RouteTests {
+    func fixture(_ name: String) throws -> NetworkGraph {
+        let (network, problems) = NetworkFiles.load(folder: FixturePath.of("networks/\(name)"))
+        #expect(problems.isEmpty, "\(problems)")
+        return NetworkGraph(try #require(network))
+    }
+
+    func ids(_ net: NetworkGraph, links: [Int]) -> [String] { links.map { net.network.links[$0].id } }
+
+    @Test func fastestAndTheNextDifferentRoute() throws {
+        let net = try fixture("reach")
+        let names = PlaceResolver(net.network.places)
+        let a = try names.resolve("a"), c = try names.resolve("丙")
+        let routes = net.routes(from: a, to: c, scenario: net.scenario(projects: []), alternatives: 2)
+        // Only two loopless routes exist from a to c.
+        #expect(routes.count == 2)
+        #expect(ids(net, links: routes[0].links) == ["ab", "bc"])
+        #expect(routes[0].minutes == 60 && routes[0].km == 20 && routes[0].legs.count == 1)
+        #expect(routes[0].legs[0].mode == .road && routes[0].transfers == 0)
+        #expect(ids(net, links: routes[1].links) == ["ab", "bc-rail"])
+        #expect(routes[1].minutes == 65 && routes[1].km == 21)
+        #expect(routes[1].legs.map(\.mode) == [.road, .rail] && routes[1].transfers == 1)
+        // Costs: 20 km road × 0.33 = 6.60; 10 km road (3.30) + 11 km rail × 0.1551 (1.71).
+        #expect(routes[0].cost == 6.6 && routes[1].cost == 5.01)
+    }
+
+    @Test func cheapestTakesTheRail() throws {
+        let net = try fixture("reach")
+        let routes = net.routes(from: 0, to: 2, metric: .cost, scenario: net.scenario(projects: []))
+        #expect(ids(net, links: routes[0].links) == ["ab", "bc-rail"])
+        #expect(routes[0].value(.cost) == 5.01)
+    }
+
+    @Test func viaAndUnreachable() throws {
+        let net = try fixture("reach")
+        let names = PlaceResolver(net.network.places)
+        let a = try names.resolve("a"), x = try names.resolve("X"), d = try names.resolve("d")
+        let via = net.routes(from: a, to: d, via: [x], scenario: net.scenario(projects: []))
+        #expect(ids(net, links: via[0].links) == ["ab", "xb", "xb", "bc", "cd"])
+        #expect(via[0].minutes == 30 + 30 + 30 + 30 + 40)
+        // e → a is impossible: de is one-way.
+        #expect(net.routes(from: try names.resolve("e"), to: a, scenario: net.scenario(projects: [])).isEmpty)
+    }
+
+    @Test func scenarioChangesTheRoute() throws {
+        let net = try fixture("tiny")
+        let cc = try PlaceResolver(net.network.places).resolve("Changchun")
+        let jl = try PlaceResolver(net.network.places).resolve("吉林")
+        // Base: the expressway, 66.6 min; with the speed-up the HSR, 20 + 30 + 15 = 65 min.
+        let base = net.routes(from: cc, to: jl, scenario: net.scenario(projects: []))
+        #expect(ids(net, links: base[0].links) == ["cc-jl-g12"])
+        #expect(abs(base[0].minutes - 66.6) < 1e-9)
+        let up = net.routes(from: cc, to: jl, scenario: net.scenario(projects: ["hsr-speedup"]))
+        #expect(ids(net, links: up[0].links) == ["cc-st", "cc-jl-hsr", "jl-st"])
+        #expect(up[0].minutes == 65)
+        #expect(up[0].legs.map(\.mode) == [.connector, .hsr, .connector] && up[0].transfers == 0)
+        #expect(up[0].cost == nil)  // HSR carries no freight
+    }
+}
+
+@Suite struct PlaceResolverTests {
+    static let places: [Place] = {
+        let (network, _) = NetworkFiles.load(folder: FixturePath.repositoryRoot + "/Networks/jilin")
+        return network!.places
+    }()
+
+    @Test func idsNamesAndPinyin() throws {
+        let r = PlaceResolver(Self.places)
+        let id = { (i: Int) in Self.places[i].id }
+        #expect(id(try r.resolve("changchun")) == "changchun")
+        #expect(id(try r.resolve("长春")) == "changchun")
+        #expect(id(try r.resolve("CHANGCHUN")) == "changchun")
+        #expect(id(try r.resolve("长春市")) == "changchun")
+        #expect(id(try r.resolve("长春站")) == "changchun-st")
+        #expect(id(try r.resolve("延吉西")) == "yanjixi-st")
+        #expect(id(try r.resolve("nongan")) == "nongan")
+        #expect(id(try r.resolve("Nong'an")) == "nongan")
+        #expect(id(try r.resolve(" 吉林 ")) == "jilin")
+    }
+
+    @Test func unknownAndEmptyNames() {
+        let r = PlaceResolver(Self.places)
+        #expect(throws: Diagnostic(file: "--from", message: "unknown place \"changchn\" (did you mean \"changchun\" (长春)?)")) {
+            try r.resolve("changchn", what: "--from")
+        }
+        #expect(throws: Diagnostic(file: "--to", message: "empty place name")) { try r.resolve("  ", what: "--to") }
+    }
+
+    @Test func ambiguousNamesListTheCandidates() throws {
+        let changchun = try #require(Self.places.first { $0.id == "changchun" })
+        let places = [changchun, Self.places.first { $0.id == "jilin" }!] + [changchun].map {
+            var p = $0
+            p.id = "changchun-2"
+            p.kind = .town
+            return p
+        }
+        #expect(throws: Diagnostic(
+            file: "place",
+            message: "\"长春\" is ambiguous: it names changchun (长春, prefecture), changchun-2 (长春, town); use the id"
+        )) { try PlaceResolver(places).resolve("长春") }
+    }
+}
