@@ -1,0 +1,318 @@
+import Foundation
+
+/// GeoJSON (RFC 7946) of a ``Reach`` or a ``ReachComparison``, for QGIS, GDAL and web maps:
+/// one `FeatureCollection` in WGS-84 with `[lon, lat]` positions.
+///
+///     let reach = net.reach(from: [changchun], within: [30, 60], scenario: base)
+///     try GeoJSON.reach(reach, in: net, radii: [40, 100]).write(toFile: "reach.geojson", …)
+///     // {"type":"FeatureCollection","features":[
+///     // {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[125.3235,44.176828],…]]},
+///     //   "properties":{"kind":"radius","origin":"changchun","radius_km":40}},
+///     // {"type":"Feature","geometry":{"type":"Point","coordinates":[125.3235,43.8171]},
+///     //   "properties":{"id":"changchun","name_zh":"长春",…,"value":0,"unit":"min","band":30,…}},
+///     // {"type":"Feature","geometry":{"type":"LineString","coordinates":[[125.3235,43.8171],
+///     //   [126.427914,43.835749]]},"properties":{"id":"cc-jl-g12",…,"reached":"part","fraction":0.901}},
+///     // …]}
+///
+/// **Features**, in this order (a renderer that draws in file order puts the circles
+/// at the bottom):
+/// 1. with `radii`, a circle per origin (in ``Reach/origins`` order) per radius (in the
+///    order given): a `Polygon` whose exterior ring is the geodesic circle of that many
+///    kilometres around the origin, 72 vertices 5° of bearing apart plus the closing
+///    repeat of the first, counter-clockwise (RFC 7946 §3.1.6). Vertices come from the
+///    spherical destination-point formula on a sphere of radius ``earthRadiusKm`` (the
+///    IUGG mean radius, the same sphere as the validator's great circles). Properties:
+///    `kind` `"radius"`, `origin` (place id), `radius_km`.
+/// 2. the places, a `Point` each, in ``Reach/places`` order (nearest first). Properties:
+///    `id`, `name_zh`, `name_en`, `kind`, `value` (in the metric's unit), `unit`
+///    (`"min"`, `"km"`, `"yuan/t"`), `band` (the threshold, e.g. `60`, not its index),
+///    `origin` (the nearest origin's place id), `modes` (`"road+hsr"`, `""` for an
+///    origin or a route over connectors only), `transfers`, `population` (or `null`).
+/// 3. the links reached, in link order: a `LineString` for a whole link or one piece of
+///    it, a `MultiLineString` for two pieces (a link entered from both ends whose budget
+///    runs out in between). Properties: `id`, `mode`, `from`, `to` (place ids), `status`
+///    (`"existing"`, `"planned"`), `reached` (`"whole"` or `"part"`), `fraction` (the
+///    sum of the pieces' lengths, 0–1).
+///
+/// **Comparisons** (``comparison(_:in:radii:)``) draw the circles around the `after`
+/// origins and the links reached `after`. Their places are every place reached in either
+/// scenario, in ``ReachComparison/places`` order (place order), with `value` and `band`
+/// replaced by `value_before`, `value_after`, `delta` (after − before; negative is
+/// better), `band_before`, `band_after` (`null` where not reached) and `change`:
+/// `"gained"` (reached only after), `"lost"` (only before), `"faster"` or `"slower"`
+/// (a smaller or larger value after, whatever the metric: "faster" is also shorter or
+/// cheaper) or `"same"`. `origin`, `modes` and `transfers` describe the route after
+/// (`null` for a place lost).
+///
+/// **Link geometry is schematic.** The network knows a link's ends, not its alignment, so a
+/// link is drawn as the straight segment in lon/lat between its end places, and a piece
+/// from fraction a to b of the link (travel assumed uniform along it, ``ReachedLink``) is
+/// the part of that segment between the points interpolated linearly in lon/lat at a and
+/// b. At this network's scale (segments of at most a few hundred km, near 44° N) the
+/// straight lon/lat segment and the great circle differ by much less than the
+/// schematic drawing itself.
+///
+/// **Deterministic text.** Keys in the order above; no whitespace inside a feature, one
+/// feature per line, a final newline. Coordinates are rounded to 6 decimals (≈0.1 m),
+/// values, bands, deltas, fractions and radii to 3, and trailing zeros are trimmed (`30`,
+/// `66.6`, `-8`; never `-0` or an exponent). Strings are escaped per RFC 8259 (`"`, `\`,
+/// control characters as `\n`, `\t`, … or `\u001f`); other characters, non-ASCII
+/// included, are written as they are, in UTF-8. There is no `crs` member (RFC 7946 §4)
+/// and no `name` (GDAL would take it for the layer name); no feature `id` member (the
+/// place or link id is the `id` property) and no `bbox`.
+///
+/// **Antimeridian and poles.** RFC 7946 §3.1.9 asks that geometries crossing the
+/// antimeridian be cut there. Nothing here does: the region (Jilin and its neighbours,
+/// about 120–135° E, 38–48° N) is far from 180° and from both poles, and a circle that
+/// would cross the antimeridian or enclose a pole is a precondition failure.
+public enum GeoJSON {
+    /// The radius of the sphere circles are drawn on, in km (IUGG mean Earth radius R₁).
+    public static let earthRadiusKm = 6371.0088
+
+    /// The vertices of a radius circle (the closing repeat not counted).
+    public static let circleVertexCount = 72
+
+    /// The GeoJSON of `reach`, with `radii` (km) circles around its origins.
+    ///
+    ///     GeoJSON.reach(reach, in: net)                 // places and links
+    ///     GeoJSON.reach(reach, in: net, radii: [100])   // and a 100 km circle per origin
+    ///
+    /// - Parameters:
+    ///   - reach: a reach computed over `net`.
+    ///   - net: the graph whose places and links `reach` indexes.
+    ///   - radii: circle radii in km, each positive; nil or empty for none.
+    /// - Returns: the FeatureCollection's text, ending in a newline.
+    /// - Complexity: O(o·r + p + l) for o origins, r radii, p places and l links
+    ///   reached (72 vertices per circle).
+    public static func reach(_ reach: Reach, in net: NetworkGraph, radii: [Double]? = nil) -> String {
+        var features = circles(around: reach.origins, radii: radii ?? [], in: net)
+        let unit = reach.metric.unit
+        for p in reach.places {
+            var properties = placeNames(p.place, in: net)
+            properties.append(("value", number(p.value, decimals: valueDecimals)))
+            properties.append(("unit", string(unit)))
+            properties.append(("band", number(reach.thresholds[p.band], decimals: valueDecimals)))
+            properties += route(p, in: net)
+            properties.append(("population", integer(net.network.places[p.place].population)))
+            features.append(feature(point(net.network.places[p.place]), properties))
+        }
+        features += links(reach.links, in: net)
+        return collection(features)
+    }
+
+    /// The GeoJSON of comparison `c`: circles around the `after` origins, every place
+    /// reached before or after with both values and the change, and the links reached
+    /// after (see the type's comment).
+    ///
+    ///     GeoJSON.comparison(ReachComparison(before: base, after: all), in: net)
+    ///     // … "value_before":58,"value_after":50,"delta":-8,"band_before":60,
+    ///     //   "band_after":60,"change":"faster" …
+    ///
+    /// - Parameters:
+    ///   - c: a comparison of two reaches over `net`.
+    ///   - net: the graph whose places and links `c` indexes.
+    ///   - radii: circle radii in km, each positive; nil or empty for none.
+    /// - Returns: the FeatureCollection's text, ending in a newline.
+    /// - Complexity: O(o·r + p + l) for o origins, r radii, p places reached in either
+    ///   scenario and l links reached after.
+    public static func comparison(_ c: ReachComparison, in net: NetworkGraph, radii: [Double]? = nil) -> String {
+        var features = circles(around: c.after.origins, radii: radii ?? [], in: net)
+        let thresholds = c.after.thresholds
+        for p in c.places {
+            var properties = placeNames(p.place, in: net)
+            properties.append(("unit", string(c.after.metric.unit)))
+            properties.append(("value_before", p.before.map { number($0.value, decimals: valueDecimals) } ?? "null"))
+            properties.append(("value_after", p.after.map { number($0.value, decimals: valueDecimals) } ?? "null"))
+            properties.append(("delta", p.delta.map { number($0, decimals: valueDecimals) } ?? "null"))
+            properties.append(("band_before", p.before.map { number(thresholds[$0.band], decimals: valueDecimals) } ?? "null"))
+            properties.append(("band_after", p.after.map { number(thresholds[$0.band], decimals: valueDecimals) } ?? "null"))
+            properties.append(("change", string(change(p))))
+            if let after = p.after {
+                properties += route(after, in: net)
+            } else {
+                properties += [("origin", "null"), ("modes", "null"), ("transfers", "null")]
+            }
+            properties.append(("population", integer(net.network.places[p.place].population)))
+            features.append(feature(point(net.network.places[p.place]), properties))
+        }
+        features += links(c.after.links, in: net)
+        return collection(features)
+    }
+
+    /// `"gained"`, `"lost"`, `"faster"`, `"slower"` or `"same"`.
+    static func change(_ p: PlaceChange) -> String {
+        switch (p.before, p.after) {
+        case let (before?, after?):
+            after.value < before.value ? "faster" : after.value > before.value ? "slower" : "same"
+        case (nil, _?): "gained"
+        case (_?, nil): "lost"
+        case (nil, nil): preconditionFailure("a compared place is reached in one scenario at least")
+        }
+    }
+
+    // MARK: Features
+
+    /// A position: `[lon, lat]`.
+    typealias Position = (lon: Double, lat: Double)
+
+    static let coordinateDecimals = 6
+    static let valueDecimals = 3
+
+    /// `{"type":"FeatureCollection","features":[` one feature per line `]}`.
+    static func collection(_ features: [String]) -> String {
+        "{\"type\":\"FeatureCollection\",\"features\":[\n" + features.joined(separator: ",\n")
+            + (features.isEmpty ? "" : "\n") + "]}\n"
+    }
+
+    /// One feature: geometry, then properties in the order given.
+    static func feature(_ geometry: String, _ properties: [(String, String)]) -> String {
+        let members = properties.map { string($0.0) + ":" + $0.1 }.joined(separator: ",")
+        return "{\"type\":\"Feature\",\"geometry\":" + geometry + ",\"properties\":{" + members + "}}"
+    }
+
+    /// The properties that name place `index`: id, names, kind.
+    static func placeNames(_ index: Int, in net: NetworkGraph) -> [(String, String)] {
+        let place = net.network.places[index]
+        return [("id", string(place.id)), ("name_zh", string(place.nameZh)), ("name_en", string(place.nameEn)),
+                ("kind", string(place.kind.rawValue))]
+    }
+
+    /// The properties of a place's route: nearest origin, modes, transfers.
+    static func route(_ p: ReachedPlace, in net: NetworkGraph) -> [(String, String)] {
+        [("origin", string(net.network.places[p.origin].id)),
+         ("modes", string(p.modes.map(\.rawValue).joined(separator: "+"))),
+         ("transfers", integer(p.transfers))]
+    }
+
+    /// The radius circles: per origin, per radius.
+    static func circles(around origins: [Int], radii: [Double], in net: NetworkGraph) -> [String] {
+        var features: [String] = []
+        for origin in origins {
+            let place = net.network.places[origin]
+            for r in radii {
+                let ring = circle(around: (place.longitude, place.latitude), radiusKm: r)
+                let text = "[" + (ring + [ring[0]]).map(position).joined(separator: ",") + "]"
+                features.append(feature(
+                    "{\"type\":\"Polygon\",\"coordinates\":[" + text + "]}",
+                    [("kind", string("radius")), ("origin", string(place.id)),
+                     ("radius_km", number(r, decimals: valueDecimals))]))
+            }
+        }
+        return features
+    }
+
+    /// The link features, in the order of `links` (link order in a ``Reach``).
+    static func links(_ links: [ReachedLink], in net: NetworkGraph) -> [String] {
+        links.map { reached in
+            let link = net.network.links[reached.link]
+            // A reached link is in the graph, so both its ends are known places.
+            let a = net.network.places[net.placeOfNode[Int(net.node(link.from)!)]]
+            let b = net.network.places[net.placeOfNode[Int(net.node(link.to)!)]]
+            let pieces = reached.pieces.map { piece -> String in
+                let ends = [piece.lowerBound, piece.upperBound].map { f -> Position in
+                    (a.longitude + (b.longitude - a.longitude) * f, a.latitude + (b.latitude - a.latitude) * f)
+                }
+                return "[" + ends.map(position).joined(separator: ",") + "]"
+            }
+            precondition(!pieces.isEmpty, "a reached link has a piece")
+            let geometry = pieces.count == 1
+                ? "{\"type\":\"LineString\",\"coordinates\":" + pieces[0] + "}"
+                : "{\"type\":\"MultiLineString\",\"coordinates\":[" + pieces.joined(separator: ",") + "]}"
+            let fraction = reached.pieces.reduce(0) { $0 + ($1.upperBound - $1.lowerBound) }
+            return feature(geometry, [
+                ("id", string(link.id)), ("mode", string(link.mode.rawValue)),
+                ("from", string(link.from)), ("to", string(link.to)),
+                ("status", string(link.status.rawValue)),
+                ("reached", string(reached.isWhole ? "whole" : "part")),
+                ("fraction", number(fraction, decimals: valueDecimals)),
+            ])
+        }
+    }
+
+    // MARK: Geometry
+
+    /// `{"type":"Point","coordinates":[lon,lat]}`.
+    static func point(_ place: Place) -> String {
+        "{\"type\":\"Point\",\"coordinates\":" + position((place.longitude, place.latitude)) + "}"
+    }
+
+    /// The 72 vertices of the geodesic circle of `radiusKm` around `centre`, counter-
+    /// clockwise from due north (bearings 0°, −5°, −10°, …), by the spherical
+    /// destination-point formula:
+    /// φ₂ = asin(sin φ₁ cos δ + cos φ₁ sin δ cos θ),
+    /// λ₂ = λ₁ + atan2(sin θ sin δ cos φ₁, cos δ − sin φ₁ sin φ₂), δ = radius ÷ R.
+    static func circle(around centre: Position, radiusKm: Double) -> [Position] {
+        precondition(radiusKm > 0 && radiusKm.isFinite, "a radius is a positive number of km")
+        let degree = Double.pi / 180
+        let δ = radiusKm / earthRadiusKm
+        let φ1 = centre.lat * degree, λ1 = centre.lon * degree
+        precondition(δ < .pi / 2 - abs(φ1), "a \(radiusKm) km circle around \(centre) would enclose a pole")
+        return (0 ..< circleVertexCount).map { i in
+            let θ = -Double(i) * (360 / Double(circleVertexCount)) * degree
+            let φ2 = asin(sin(φ1) * cos(δ) + cos(φ1) * sin(δ) * cos(θ))
+            let λ2 = λ1 + atan2(sin(θ) * sin(δ) * cos(φ1), cos(δ) - sin(φ1) * sin(φ2))
+            let vertex = (lon: λ2 / degree, lat: φ2 / degree)
+            precondition((-180 ... 180).contains(vertex.lon),
+                         "a \(radiusKm) km circle around \(centre) would cross the antimeridian")
+            return vertex
+        }
+    }
+
+    // MARK: JSON text
+
+    /// `[lon,lat]`, 6 decimals.
+    static func position(_ p: Position) -> String {
+        "[" + number(p.lon, decimals: coordinateDecimals) + "," + number(p.lat, decimals: coordinateDecimals) + "]"
+    }
+
+    /// `x` rounded to `decimals` (0–9) places, trailing zeros trimmed: `66.6`, `30`, `-8`,
+    /// `0.901`; never `-0` or an exponent.
+    ///
+    ///     number(126.42791441, decimals: 6)   // "126.427914"
+    ///     number(-0.0001, decimals: 3)        // "0"
+    static func number(_ x: Double, decimals: Int) -> String {
+        precondition(x.isFinite, "JSON has no NaN or infinity")
+        precondition((0 ... 9).contains(decimals))
+        var scale: Int64 = 1
+        for _ in 0 ..< decimals { scale *= 10 }
+        let scaled = (x * Double(scale)).rounded()
+        precondition(abs(scaled) < 9e15, "\(x) is too large to write exactly with \(decimals) decimals")
+        let n = Int64(scaled)
+        let magnitude = n.magnitude, unit = UInt64(scale)
+        var text = (n < 0 ? "-" : "") + String(magnitude / unit)
+        let fraction = magnitude % unit
+        if fraction != 0 {
+            var digits = String(fraction)
+            digits = String(repeating: "0", count: decimals - digits.count) + digits
+            while digits.hasSuffix("0") { digits.removeLast() }
+            text += "." + digits
+        }
+        return text
+    }
+
+    /// A whole number, or `null`.
+    static func integer(_ n: Int?) -> String { n.map(String.init) ?? "null" }
+
+    /// `s` as a JSON string (RFC 8259 §7): `"` and `\` escaped, control characters
+    /// (U+0000–U+001F) as `\b`, `\f`, `\n`, `\r`, `\t` or `\u00XX`; everything else as it
+    /// is.
+    static func string(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
