@@ -16,6 +16,8 @@ public enum Corridor {
     static let commands: [(name: String, summary: String)] = [
         ("validate", "Check a network's files and report every problem"),
         ("info", "Count a network's places, links and projects"),
+        ("route", "The best route between two places, its legs by mode, and alternatives"),
+        ("reach", "Who is within 30, 60, 120 minutes (or any thresholds) of a place"),
         ("help", "Show help for corridor or for one command"),
         ("version", "Print the version"),
     ]
@@ -46,6 +48,10 @@ public enum Corridor {
             return ValidateCommand.run(Array(arguments.dropFirst()), console: console)
         case "info":
             return InfoCommand.run(Array(arguments.dropFirst()), console: console)
+        case "route":
+            return RouteCommand.run(Array(arguments.dropFirst()), console: console)
+        case "reach":
+            return ReachCommand.run(Array(arguments.dropFirst()), console: console)
         default:
             let names = commands.map(\.name)
             if first.hasPrefix("-") {
@@ -72,6 +78,8 @@ public enum Corridor {
         switch entry.name {
         case "validate": console.print(ValidateCommand.usage)
         case "info": console.print(InfoCommand.usage)
+        case "route": console.print(RouteCommand.arguments.help)
+        case "reach": console.print(ReachCommand.arguments.help)
         default: console.print("corridor \(entry.name): \(entry.summary)")
         }
         return ExitCode.success

@@ -265,54 +265,13 @@ public enum GeoJSON {
         "[" + number(p.lon, decimals: coordinateDecimals) + "," + number(p.lat, decimals: coordinateDecimals) + "]"
     }
 
-    /// `x` rounded to `decimals` (0–9) places, trailing zeros trimmed: `66.6`, `30`, `-8`,
-    /// `0.901`; never `-0` or an exponent.
-    ///
-    ///     number(126.42791441, decimals: 6)   // "126.427914"
-    ///     number(-0.0001, decimals: 3)        // "0"
-    static func number(_ x: Double, decimals: Int) -> String {
-        precondition(x.isFinite, "JSON has no NaN or infinity")
-        precondition((0 ... 9).contains(decimals))
-        var scale: Int64 = 1
-        for _ in 0 ..< decimals { scale *= 10 }
-        let scaled = (x * Double(scale)).rounded()
-        precondition(abs(scaled) < 9e15, "\(x) is too large to write exactly with \(decimals) decimals")
-        let n = Int64(scaled)
-        let magnitude = n.magnitude, unit = UInt64(scale)
-        var text = (n < 0 ? "-" : "") + String(magnitude / unit)
-        let fraction = magnitude % unit
-        if fraction != 0 {
-            var digits = String(fraction)
-            digits = String(repeating: "0", count: decimals - digits.count) + digits
-            while digits.hasSuffix("0") { digits.removeLast() }
-            text += "." + digits
-        }
-        return text
-    }
+    /// `x` with at most `decimals` places (``JSONText/number(_:decimals:)``).
+    static func number(_ x: Double, decimals: Int) -> String { JSONText.number(x, decimals: decimals) }
+
+    /// `s` as a JSON string (``JSONText/string(_:)``).
+    static func string(_ s: String) -> String { JSONText.string(s) }
 
     /// A whole number, or `null`.
     static func integer(_ n: Int?) -> String { n.map(String.init) ?? "null" }
 
-    /// `s` as a JSON string (RFC 8259 §7): `"` and `\` escaped, control characters
-    /// (U+0000–U+001F) as `\b`, `\f`, `\n`, `\r`, `\t` or `\u00XX`; everything else as it
-    /// is.
-    static func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
 }

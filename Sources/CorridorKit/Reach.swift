@@ -47,8 +47,9 @@ public struct ReachedPlace: Sendable, Hashable {
     /// (`[.road, .hsr]`); empty for an origin.
     public let modes: [Mode]
     /// Changes of vehicle on the route: the number of runs of one mode between
-    /// connectors, less one. A change between two trains at one station is not seen (the
-    /// network has one node per station).
+    /// connectors, less one; expressway and trunk road count as one run (one drive). A
+    /// change between two trains at one station is not seen (the network has one node
+    /// per station).
     public let transfers: Int
 }
 
@@ -135,7 +136,8 @@ extension NetworkGraph {
                 previous = nil
                 continue
             }
-            if mode != previous { runs += 1 }
+            // Expressway and trunk road are one drive: no change of vehicle between them.
+            if mode != previous && !(mode.track == "road" && previous?.track == "road") { runs += 1 }
             if modes.last != mode { modes.append(mode) }
             previous = mode
         }

@@ -32,10 +32,17 @@ public struct Route: Sendable, Hashable {
         }
     }
 
-    /// Changes of vehicle: the legs other than connectors, less one (two trains of one
-    /// mode joined at a station count once; see ``ReachedPlace/transfers``).
+    /// Changes of vehicle, counted as ``ReachedPlace/transfers`` is: runs of one mode
+    /// between connectors, less one, with expressway and trunk road one drive.
     public var transfers: Int {
-        Swift.max(0, legs.filter { $0.mode != .connector }.count - 1)
+        var runs = 0
+        var previous: Mode? = nil
+        for leg in legs {
+            guard leg.mode != .connector else { previous = nil; continue }
+            if !(leg.mode.track == "road" && previous?.track == "road") { runs += 1 }
+            previous = leg.mode
+        }
+        return Swift.max(0, runs - 1)
     }
 }
 
@@ -64,12 +71,14 @@ extension NetworkGraph {
     ///   - modes: the modes allowed (connectors and border crossings always are).
     ///   - alternatives: how many routes after the best (0: the best only).
     /// - Alternatives come from Yen's k shortest loopless paths over arcs, so a railway
-    ///   and a parallel road are different routes. Paths that differ only in which train
-    ///   pattern serves the same legs (an express run or the stopping runs beneath it)
-    ///   are one route, its fastest: a route is a distinct sequence of (mode, leg start,
-    ///   leg end).
+    ///   and a parallel road are different routes. Paths a planner would call the same
+    ///   route are one, its best: those that differ only in which train pattern serves
+    ///   the same journey (an express run or the stopping runs beneath it) or in which of
+    ///   a city's stations it uses. Two paths are the same route when their legs have the
+    ///   same modes and, leg by leg, the same settlements at their ends (a station counts
+    ///   as its city) and, on roads, the same settlements passed (``signature(of:)``).
     /// - Complexity: one Dijkstra search per stretch; with alternatives, Yen's algorithm
-    ///   for up to 4·(alternatives + 1) + 8 paths.
+    ///   until enough different routes are found or 300 paths have been looked at.
     public func routes(
         from origin: Int, to destination: Int, via: [Int] = [], metric: NetworkGraph.Metric = .time,
         scenario: Scenario, modes: Set<Mode>? = nil, alternatives: Int = 0
@@ -90,22 +99,54 @@ extension NetworkGraph {
             return [route(arcs, from: origin, metric: metric, scenario: scenario)]
         }
         let yen = KShortestPaths(graph)
-        let paths = yen.paths(
-            from: NodeID(origin), to: NodeID(destination), count: 4 * (alternatives + 1) + 8,
-            weights: weights, filter: filter)
         var seen: Set<[LegKey]> = []
         var routes: [Route] = []
-        for path in paths where routes.count <= alternatives {
-            let r = route(path.arcs, from: origin, metric: metric, scenario: scenario)
-            if seen.insert(r.legs.map { LegKey(mode: $0.mode, from: $0.from, to: $0.to) }).inserted {
-                routes.append(r)
+        var asked = 0
+        var count = 4 * (alternatives + 1) + 8
+        // Yen's paths are a prefix of the same sequence whatever the count asked, so asking
+        // again for more only adds paths at the end.
+        while routes.count <= alternatives {
+            let paths = yen.paths(
+                from: NodeID(origin), to: NodeID(destination), count: count, weights: weights, filter: filter)
+            for path in paths.dropFirst(asked) where routes.count <= alternatives {
+                let r = route(path.arcs, from: origin, metric: metric, scenario: scenario)
+                if seen.insert(signature(of: r)).inserted { routes.append(r) }
             }
+            guard paths.count == count, count < Self.maxAlternativePaths else { break }
+            asked = paths.count
+            count = Swift.min(count * 3, Self.maxAlternativePaths)
         }
         return routes
     }
 
+    /// How many paths Yen's algorithm may enumerate when looking for different routes.
+    static let maxAlternativePaths = 300
+
     struct LegKey: Hashable {
-        let mode: Mode, from: Int, to: Int
+        let mode: Mode
+        let places: [Int]
+    }
+
+    /// What makes two routes the same route: per leg other than connectors, its mode and
+    /// the settlements at its ends (a station, airport or port counted as its city), plus
+    /// on roads every settlement passed.
+    func signature(of route: Route) -> [LegKey] {
+        func settlement(_ place: Int) -> Int {
+            let p = network.places[place]
+            guard [.station, .airport, .port].contains(p.kind), let parent = p.parent,
+                  let node = nodeOfPlace[parent] else { return place }
+            return placeOfNode[Int(node)]
+        }
+        var keys: [LegKey] = []
+        var at = 0  // index in route.places of the current leg's start
+        for leg in route.legs {
+            let passed = Array(route.places[at ... at + leg.links.count])
+            at += leg.links.count
+            guard leg.mode != .connector else { continue }
+            let ends = leg.mode.track == "road" ? passed : [passed.first!, passed.last!]
+            keys.append(LegKey(mode: leg.mode, places: ends.map(settlement)))
+        }
+        return keys
     }
 
     /// The route along `arcs`, measured in `scenario`.

@@ -1,0 +1,182 @@
+import CorridorCore
+import CorridorKit
+import Foundation
+
+/// The options every analysis command shares, declared once so that `--scenario`,
+/// `--modes`, `--by`, `--format` and `-o` mean the same thing everywhere, and the loading
+/// of the network they run on.
+enum CommonOptions {
+    static let scenario = Arguments.Option.value(
+        "--scenario", placeholder: "SCENARIO", default: "base",
+        help: "base (the network the plans found), all (every project), a year (base + the projects opened by then, e.g. 2026), or project ids or Chinese names separated by commas")
+    static let modes = Arguments.Option.value(
+        "--modes", placeholder: "MODES",
+        help: "only these modes, comma-separated: hsr, rail, expressway, road, air, sea, river (connectors and border crossings always); default all")
+    static let by = Arguments.Option.value(
+        "--by", placeholder: "METRIC", default: "time",
+        help: "time (minutes), distance (km) or cost (freight yuan per ton)")
+    static func format(_ formats: [String], default value: String = "table") -> Arguments.Option {
+        .value("--format", placeholder: "FORMAT", default: value, help: formats.joined(separator: ", "))
+    }
+    static let network = Arguments.Positional.required(
+        "NETWORK", help: "a network folder, the name of a bundled network (jilin), or a DIMACS .gr file")
+
+    /// What a network argument names: a planner's network, or a DIMACS graph whose places
+    /// are its node ids (1-based, as in the file) and whose only measure is its arc cost.
+    enum Loaded {
+        case network(NetworkGraph)
+        case dimacs(Graph, path: String)
+    }
+
+    /// Loads `argument`; on failure prints why and returns the exit status (65 for input
+    /// that cannot be read or has errors).
+    static func load(_ argument: String, command: String, console: Console) -> Result<Loaded, ExitStatus> {
+        if NetworkLocator.isDIMACS(argument) {
+            do {
+                return .success(.dimacs(try DIMACS.readGraph(at: argument), path: argument))
+            } catch {
+                console.printError("\(error)")
+                return .failure(ExitStatus(ExitCode.dataError))
+            }
+        }
+        guard let folder = NetworkLocator.folder(for: argument) else {
+            let bundled = NetworkLocator.bundled
+            console.printError("\(command): error: no network \"\(argument)\": not a folder"
+                + (bundled.isEmpty ? "" : ", and not a bundled network (\(bundled.joined(separator: ", ")))")
+                + Suggestions.didYouMean(argument, among: bundled))
+            return .failure(ExitStatus(ExitCode.dataError))
+        }
+        let (network, problems) = NetworkFiles.load(folder: folder)
+        let errors = problems.filter { $0.severity == .error }
+        guard let network, errors.isEmpty else {
+            for problem in errors.prefix(20) { console.printError("\(problem)") }
+            if errors.count > 20 { console.printError("… and \(errors.count - 20) more") }
+            console.printError("\(command): error: the network has errors; run 'corridor validate \(argument)' for all of them")
+            return .failure(ExitStatus(ExitCode.dataError))
+        }
+        return .success(.network(NetworkGraph(network)))
+    }
+
+    /// The scenario a `--scenario` value names.
+    static func scenario(_ text: String, in net: NetworkGraph, command: String) throws(UsageError) -> Scenario {
+        guard let name = ScenarioName(parsing: text) else {
+            throw UsageError(command: command, message: "--scenario is empty (base, all, a year or project ids)")
+        }
+        do {
+            return net.scenario(projects: try name.projectIDs(in: net.network))
+        } catch let problem as Diagnostic {
+            throw UsageError(command: command, message: "--scenario: \(problem.message)")
+        } catch {
+            throw UsageError(command: command, message: "--scenario: \(error)")
+        }
+    }
+
+    /// Reports an error a command threw and returns its exit status: a usage error (64)
+    /// with the usage line; an output that cannot be written (1); anything else (1).
+    static func fail(_ error: any Error, _ arguments: Arguments, console: Console) -> Int32 {
+        switch error {
+        case let usage as UsageError:
+            console.printError("\(usage)")
+            console.printError(arguments.usage)
+            console.printError("Run '\(arguments.command) --help' for more.")
+            return ExitCode.usage
+        case let output as OutputError:
+            console.printError("\(arguments.command): error: \(output)")
+            return ExitCode.failure
+        default:
+            console.printError("\(arguments.command): error: \(error)")
+            return ExitCode.failure
+        }
+    }
+
+    /// The modes a `--modes` value lists; nil for none given.
+    static func modes(_ text: String?, command: String) throws(UsageError) -> Set<Mode>? {
+        guard let text else { return nil }
+        var modes: Set<Mode> = []
+        for word in text.split(separator: ",").map({ $0.trimmingBlanks() }) where !word.isEmpty {
+            guard let mode = Mode(parsing: word) else {
+                throw UsageError(
+                    command: command,
+                    message: "--modes: unknown mode \"\(word)\"" + Suggestions.didYouMean(word, among: Mode.allCases.map(\.rawValue)))
+            }
+            modes.insert(mode)
+        }
+        guard !modes.isEmpty else { throw UsageError(command: command, message: "--modes is empty") }
+        return modes
+    }
+
+    /// The metric a `--by` value names.
+    static func metric(_ text: String, command: String) throws(UsageError) -> NetworkGraph.Metric {
+        guard let metric = NetworkGraph.Metric(parsing: text) else {
+            throw UsageError(
+                command: command,
+                message: "--by: unknown measure \"\(text)\"" + Suggestions.didYouMean(text, among: ["time", "distance", "cost"]))
+        }
+        return metric
+    }
+
+    /// `text` if it is one of `formats`.
+    static func format(_ text: String, among formats: [String], command: String) throws(UsageError) -> String {
+        guard formats.contains(text) else {
+            throw UsageError(
+                command: command,
+                message: "--format: unknown format \"\(text)\" (one of \(formats.joined(separator: ", ")))"
+                    + Suggestions.didYouMean(text, among: formats))
+        }
+        return text
+    }
+
+    /// Positive numbers from a comma list (`30,60,120`), for `option`.
+    static func thresholds(_ text: String, option: String, command: String) throws(UsageError) -> [Double] {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingBlanks() }
+        guard !parts.allSatisfy(\.isEmpty) else {
+            throw UsageError(command: command, message: "\(option) is empty: give one or more numbers, e.g. 30,60,120")
+        }
+        var values: [Double] = []
+        for part in parts {
+            guard let value = Double(part), value.isFinite else {
+                throw UsageError(command: command, message: "\(option): \"\(part)\" is not a number")
+            }
+            guard value > 0 else {
+                throw UsageError(command: command, message: "\(option): \(part) must be positive")
+            }
+            values.append(value)
+        }
+        return values
+    }
+
+    /// The place a name means, or a usage error (unknown, with suggestions; ambiguous,
+    /// with the candidates).
+    static func place(_ name: String, option: String, in resolver: PlaceResolver, command: String) throws(UsageError) -> Int {
+        do {
+            return try resolver.resolve(name, what: option)
+        } catch let problem as Diagnostic {
+            throw UsageError(command: command, message: "\(option): \(problem.message)")
+        } catch {
+            throw UsageError(command: command, message: "\(option): \(error)")
+        }
+    }
+
+    /// A DIMACS node id (1-based, as in the file), as a node of `graph`.
+    static func node(_ text: String, option: String, in graph: Graph, command: String) throws(UsageError) -> NodeID {
+        guard let id = Int(text.trimmingBlanks()), id >= 1, id <= graph.nodeCount else {
+            throw UsageError(
+                command: command,
+                message: "\(option): \"\(text)\" is not a node of this DIMACS graph (ids 1…\(graph.nodeCount))")
+        }
+        return NodeID(id - 1)
+    }
+
+    /// How a value in `metric` is written in tables: minutes and km with one decimal at
+    /// most, yuan with two.
+    static func shown(_ value: Double?, _ metric: NetworkGraph.Metric) -> String {
+        guard let value else { return "—" }
+        return JSONText.number(value, decimals: metric == .cost ? 2 : 1)
+    }
+}
+
+/// An exit status carried as an error value.
+struct ExitStatus: Error {
+    let code: Int32
+    init(_ code: Int32) { self.code = code }
+}
