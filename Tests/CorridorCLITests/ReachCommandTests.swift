@@ -1,0 +1,165 @@
+import CorridorCLI
+import CorridorKit
+import Foundation
+import Testing
+import TestSupport
+
+/// `corridor reach`, in-process. Expected values: the drawn network's README (worked by
+/// hand), the plans and the 2016 timetable for the bundled network, scipy for rome99.
+@Suite struct ReachCommandTests {
+    func run(_ args: [String]) -> (Int32, String, String) {
+        let console = Console()
+        let status = Corridor.run(args, console: console)
+        return (status, console.output, console.errors)
+    }
+
+    static let drawn = FixturePath.of("networks/reach")
+
+    /// From a within 30, 60, 120 (README): a 0, b 30, c 60, x 60, d 100, e 120.
+    @Test func bandsAsCSV() {
+        let (status, out, err) = run(["reach", Self.drawn, "--from", "甲", "--format", "csv"])
+        #expect(status == 0 && err.isEmpty)
+        #expect(out == """
+            id,name_zh,name_en,kind,value,unit,band,origin,modes,transfers,population,prefecture
+            a,甲,A,county,0,min,30,a,,0,1000,
+            b,乙,B,county,30,min,30,a,road,0,200,
+            c,丙,C,county,60,min,60,a,road,0,30,
+            x,庚,X,county,60,min,60,a,road,0,50000,
+            d,丁,D,town,100,min,120,a,road,0,,
+            e,戊,E,county,120,min,120,a,road,0,4,
+
+            """)
+    }
+
+    /// Population per band: ≤30 a + b = 1,200; ≤60 + c + x = 51,230; ≤120 + e = 51,234.
+    @Test func tableSummarisesPopulation() {
+        let (status, out, _) = run(["reach", Self.drawn, "--from", "a"])
+        #expect(status == 0)
+        #expect(out.hasPrefix("reach from 甲 (a) within 30, 60, 120 min (by time, scenario base)\n"))
+        #expect(out.contains("≤30        2            2       1,200"))
+        #expect(out.contains("≤60        4            4      51,230"))
+        #expect(out.contains("≤120       6            6      51,234"))
+    }
+
+    /// Who reaches a: e cannot (de is one-way d→e).
+    @Test func reverseIsTheCatchment() {
+        let (status, out, _) = run(["reach", Self.drawn, "--from", "a", "--reverse", "--format", "csv"])
+        #expect(status == 0)
+        let ids = out.split(separator: "\n").dropFirst().map { $0.split(separator: ",").first.map(String.init) }
+        #expect(ids == ["a", "b", "c", "x", "d"])
+    }
+
+    /// Radii 10, 20, 30 km against 30, 60, 120 min (great circles from a, by hand: e 32.5 km,
+    /// g 19.7 km; g is never reached within 120 min, e is at 120 min).
+    @Test func radiusCheck() {
+        let (status, out, _) = run(["reach", Self.drawn, "--from", "a", "--radius-check", "--radii", "10,20,30", "--format", "csv"])
+        #expect(status == 0)
+        #expect(out == """
+            band,radius_km,id,name_zh,km,value,unit,finding
+            60,20,g,辛,19.7,,min,"inside radius, outside band"
+            120,30,e,戊,32.5,120,min,"inside band, outside radius"
+            120,30,g,辛,19.7,,min,"inside radius, outside band"
+
+            """)
+    }
+
+    /// Keeping only roads changes nothing on the drawn network; base vs base neither.
+    @Test func compareScenarios() {
+        let (status, out, _) = run(["reach", FixturePath.of("networks/tiny"), "--from", "长春", "--within", "60,70",
+                                    "--compare", "base", "all", "--format", "csv"])
+        #expect(status == 0)
+        // Base: 吉林 by expressway 66.6; with every project the HSR with its speed-up,
+        // 20 + 30 + 15 = 65 min: 1.6 min faster, still in the 70 band.
+        #expect(out.contains("jilin,吉林,prefecture,66.6,65,-1.6,70,70,min"))
+    }
+
+    /// The plans: 吉林 is in 长春's 2-hour circle (A 空间格局); 白山 is not in the base
+    /// scenario (C 第一章: 白山 has no fast rail). The 2016 timetable: 长春站→吉林站 is 40
+    /// min by HSR, inside the hour.
+    @Test func bundledNetworkCircles() throws {
+        let (status, out, _) = run(["reach", "jilin", "--from", "长春", "--format", "json"])
+        #expect(status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        let places = try #require(json["places"] as? [[String: Any]])
+        let band = { (id: String) in places.first { $0["id"] as? String == id }?["band"] as? Double }
+        #expect(band("jilin") == 120)
+        #expect(band("baishan") == nil)
+        let (_, hsr, _) = run(["reach", "jilin", "--from", "长春站", "--modes", "hsr", "--within", "60", "--format", "csv"])
+        #expect(hsr.contains("\njilin-st,吉林站,Jilin station,station,40,min,60,changchun-st,hsr,0,,jilin\n"))
+    }
+
+    @Test func dimacsReachAgreesWithScipy() throws {
+        let gr = FixturePath.of("dimacs/rome99.gr")
+        let reference = try String(contentsOfFile: FixturePath.of("dimacs/rome99-reference.csv"), encoding: .utf8)
+        let rows = reference.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        let sources = Array(Set(rows.filter { $0[0] == "reach" }.map { $0[1] })).sorted()
+        #expect(sources.count == 6)
+        for source in sources {
+            let (status, out, err) = run(["reach", gr, "--from", source, "--within", "2000,8000,30000"])
+            #expect(status == 0, "\(err)")
+            for limit in ["2000", "8000", "30000"] {
+                let count = rows.first { $0 == ["reach", source, limit, $0[3]] }![3]
+                let sum = rows.first { $0[0] == "reachsum" && $0[1] == source && $0[2] == limit }![3]
+                let line = out.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+                    .first { $0.first == limit }
+                #expect(line == [limit, count, sum], "source \(source), limit \(limit)")
+            }
+        }
+    }
+
+    /// The GeoJSON the command writes is the Kit writer's, and GDAL reads it without a
+    /// word (in CI, ogrinfo must be there).
+    @Test func geojsonOpensInGDAL() throws {
+        let dir = NSTemporaryDirectory() + "corridor-reach-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = dir + "/changchun.geojson"
+        let (status, out, _) = run(["reach", "jilin", "--from", "长春", "--format", "geojson", "-o", file, "--radius-check"])
+        #expect(status == 0 && out.isEmpty)
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.hasPrefix("{\"type\":\"FeatureCollection\""))
+        guard let ogrinfo = ["/usr/bin/ogrinfo", "/usr/local/bin/ogrinfo"].first(where: FileManager.default.fileExists) else {
+            #expect(ProcessInfo.processInfo.environment["CI"]?.isEmpty ?? true, "CI must have gdal-bin's ogrinfo")
+            return
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ogrinfo)
+        process.arguments = ["-ro", "-al", "-so", file]
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        let info = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let warnings = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(warnings.isEmpty, "\(warnings)")
+        #expect(info.contains("Feature Count: "))
+        #expect(info.contains("value: Real") && info.contains("origin: String"))
+    }
+
+    @Test func badInput() {
+        let drawn = Self.drawn
+        let cases: [([String], Int32, String)] = [
+            (["reach", drawn], 64, "corridor reach: error: missing --from PLACE"),
+            (["reach", drawn, "--from", "a", "--within", ""], 64, "corridor reach: error: --within is empty"),
+            (["reach", drawn, "--from", "a", "--within", "-30"], 64, "corridor reach: error: --within: -30 must be positive"),
+            (["reach", drawn, "--from", "a", "--within", "30,abc"], 64, "corridor reach: error: --within: \"abc\" is not a number"),
+            (["reach", drawn, "--from", "a", "--withn", "30"], 64, "corridor reach: error: unknown option --withn (did you mean \"--within\"?)"),
+            (["reach", drawn, "--from", "zz"], 64, "corridor reach: error: --from: unknown place \"zz\""),
+            (["reach", drawn, "--from", "a", "--compare", "base"], 64, "corridor reach: error: --compare takes two scenarios"),
+            (["reach", drawn, "--from", "a", "--radius-check", "--radii", "10,20"], 64,
+             "corridor reach: error: --radius-check needs one radius per band: 3 limits in --within, 2 radii in --radii"),
+            (["reach", drawn, "--from", "a", "--format", "kml"], 64, "corridor reach: error: --format: unknown format \"kml\""),
+            (["reach", "nowhere", "--from", "a"], 65, "corridor reach: error: no network \"nowhere\""),
+            (["reach", FixturePath.of("dimacs/rome99.gr"), "--from", "1", "--format", "geojson"], 64,
+             "corridor reach: error: --format geojson needs coordinates; a DIMACS graph has none"),
+        ]
+        for (args, want, message) in cases {
+            let (status, out, err) = run(args)
+            #expect(status == want, "\(args): \(err)")
+            #expect(err.contains(message), "\(args): \(err)")
+            #expect(out.isEmpty, "\(args)")
+        }
+    }
+}
