@@ -12,7 +12,7 @@ enum ReachCommand {
         command: "corridor reach",
         options: [
             .value("--from", placeholder: "PLACE", repeats: true,
-                   help: "an origin (repeatable: each place gets its nearest origin)"),
+                   help: "an origin; with several, each place gets its nearest"),
             .value("--within", placeholder: "LIMITS", default: "30,60,120",
                    help: "band limits, comma-separated, in the measure's unit; a place exactly at a limit is within it"),
             .flag("--reverse", help: "who reaches the origins within the limits (a catchment), instead of whom they reach"),
@@ -20,7 +20,7 @@ enum ReachCommand {
             CommonOptions.modes,
             CommonOptions.scenario,
             .value("--compare", placeholder: "SCENARIO", repeats: true,
-                   help: "compare two scenarios: --compare A B (or --compare A --compare B); places gained and lost per band"),
+                   help: "compare two scenarios, --compare A B (or --compare A --compare B): places gained and lost per band"),
             .flag("--radius-check", help: "list settlements inside a radius but outside its band, and the reverse"),
             .value("--radii", placeholder: "KM", default: "40,100,500",
                    help: "the radii for --radius-check, one per band (the plans' 40, 100 and 500 km)"),

@@ -12,7 +12,7 @@ enum RouteCommand {
         options: [
             .value("--from", placeholder: "PLACE", help: "where the route starts: an id, a Chinese or a pinyin name"),
             .value("--to", placeholder: "PLACE", help: "where it ends"),
-            .value("--via", placeholder: "PLACE", repeats: true, help: "a place to pass, in order (repeatable)"),
+            .value("--via", placeholder: "PLACE", repeats: true, help: "a place to pass; several are passed in the order given"),
             CommonOptions.by,
             CommonOptions.modes,
             CommonOptions.scenario,

@@ -17,6 +17,10 @@ enum Bench {
                                      point-to-point; checksum = sum of distances
           network --net FOLDER       load a network folder (read, check, build the graph);
                                      checksum = places + links + projects
+          reach  --net FOLDER --from PLACE [--from …] [--within 30,60,120]
+                                     one reach question in-process (the base scenario, by
+                                     time, the search reused); checksum = places reached
+                                     + the sum of their bands' indices
 
         options:
           --repeat R                 rounds over all queries (default 3)
@@ -57,6 +61,7 @@ enum Bench {
 
     static func run(_ options: BenchOptions) throws {
         if options.op == "network" { return try measureNetwork(options) }
+        if options.op == "reach" { return try measureReach(options) }
         let fileBytes = (try? FileManager.default.attributesOfItem(atPath: options.graphPath)[.size] as? Int) ?? 0
         let clock = ContinuousClock()
         let start = clock.now
@@ -150,6 +155,32 @@ enum Bench {
         record.checksum = UInt64(net.network.places.count + net.network.links.count + net.network.projects.count)
         record.extra["places"] = "\(net.network.places.count)"
         record.extra["links"] = "\(net.network.links.count)"
+        record.emit()
+    }
+
+    /// `corridor reach` without the printing: the scenario, the search and the place
+    /// names are made once, as a long-running tool would; each query is one
+    /// ``NetworkGraph/reach(from:within:metric:scenario:modes:direction:search:)``.
+    static func measureReach(_ options: BenchOptions) throws {
+        let (network, problems) = NetworkFiles.load(folder: options.networkPath)
+        guard let network else {
+            throw problems.first ?? Diagnostic(file: options.networkPath, message: "cannot be read")
+        }
+        let net = NetworkGraph(network)
+        let names = PlaceResolver(network.places)
+        let origins = try options.origins.map { try names.resolve($0, what: "--from") }
+        let base = net.scenario(projects: [])
+        let search = DijkstraSearch(net.graph)
+        var last: Reach? = nil
+        var record = BenchRecord(op: "reach", graph: net.graph, loadMS: 0, fileBytes: 0)
+        record.measure(queries: [origins], repeat: options.repeatCount * 100) { from in
+            last = net.reach(from: from, within: options.within, scenario: base, search: search)
+        } checksum: { _ in
+            UInt64(last!.places.count + last!.places.reduce(0) { $0 + $1.band })
+        } settled: {
+            search.settledCount
+        }
+        record.extra["places"] = "\(network.places.count)"
         record.emit()
     }
 

@@ -11,13 +11,16 @@ struct BenchOptions {
     var impl = "corridor"
     var coordinatesPath: String? = nil
     var networkPath = ""
+    /// reach: origin place ids or names, and the band limits (minutes).
+    var origins: [String] = []
+    var within: [Double] = [30, 60, 120]
 
     init(_ arguments: [String]) throws {
         var rest = arguments[...]
         guard let op = rest.popFirst(), !op.hasPrefix("-") else {
             throw BenchUsageError(message: "missing op")
         }
-        guard ["load", "sssp", "bound", "p2p", "network"].contains(op) else {
+        guard ["load", "sssp", "bound", "p2p", "network", "reach"].contains(op) else {
             throw BenchUsageError(message: "unknown op \"\(op)\"")
         }
         self.op = op
@@ -62,6 +65,13 @@ struct BenchOptions {
                 }
                 landmarks = k
             case "--co": coordinatesPath = try value()
+            case "--from": origins.append(try value())
+            case "--within":
+                let parts = try value().split(separator: ",").map { Double($0) }
+                guard !parts.isEmpty, parts.allSatisfy({ ($0 ?? 0) > 0 }) else {
+                    throw BenchUsageError(message: "--within needs positive numbers, e.g. 30,60,120")
+                }
+                within = parts.map { $0! }
             case "--impl":
                 impl = try value()
                 guard ["corridor", "naive"].contains(impl) else {
@@ -71,8 +81,9 @@ struct BenchOptions {
                 throw BenchUsageError(message: "unknown option \(flag)")
             }
         }
-        if op == "network" {
-            if networkPath.isEmpty { throw BenchUsageError(message: "network needs --net FOLDER") }
+        if op == "network" || op == "reach" {
+            if networkPath.isEmpty { throw BenchUsageError(message: "\(op) needs --net FOLDER") }
+            if op == "reach" && origins.isEmpty { throw BenchUsageError(message: "reach needs --from PLACE") }
             return
         }
         if graphPath.isEmpty { throw BenchUsageError(message: "missing --gr FILE.gr") }
