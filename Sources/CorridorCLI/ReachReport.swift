@@ -17,6 +17,12 @@ enum ReachReport {
             + " (" + parts.joined(separator: ", ") + ")"
     }
 
+    /// Whether the table lists `place`: settlements, ports, crossings and foreign places;
+    /// stations, airports and junctions only with `--all-places`.
+    static func listed(_ place: Place, _ q: Query) -> Bool {
+        q.allPlaces || ![.station, .airport, .junction].contains(place.kind)
+    }
+
     static func band(_ r: Reach, _ index: Int) -> String { "≤" + JSONText.number(r.thresholds[index], decimals: 3) }
 
     static func modes(_ m: [Mode]) -> String { m.isEmpty ? "—" : m.map(\.rawValue).joined(separator: "+") }
@@ -64,7 +70,7 @@ enum ReachReport {
         ])
         for p in r.places {
             let place = network.places[p.place]
-            guard q.allPlaces || ![.station, .airport, .junction].contains(place.kind) else { continue }
+            guard listed(place, q) else { continue }
             t.append([
                 "\(place.nameZh) \(place.id)", place.kind.rawValue, CommonOptions.shown(p.value, q.metric), band(r, p.band),
                 network.places[p.origin].nameZh, modes(p.modes), String(p.transfers),
@@ -183,6 +189,10 @@ enum ReachReport {
         let r = c.after
         var lines = [describe(r, q, scenario: "\(scenarios.0) → \(scenarios.1)"), ""]
         let before = ReachSummary(c.before, in: network), after = ReachSummary(c.after, in: network)
+        let shown = { (changes: [PlaceChange]) in changes.filter { listed(network.places[$0.place], q) } }
+        // A place beyond the largest limit has no value in that scenario: "> 120".
+        let beyond = "> " + JSONText.number(r.thresholds.last ?? 0, decimals: 3)
+        let value = { (p: ReachedPlace?) in p.map { CommonOptions.shown($0.value, q.metric) } ?? beyond }
         var t = TextTable(columns: [
             .left("band"), .right("places before"), .right("after"), .right("population before"), .right("after"),
             .right("gained"), .right("lost"),
@@ -191,12 +201,15 @@ enum ReachReport {
             t.append([
                 band(r, b), String(before.bands[b].places), String(after.bands[b].places),
                 thousands(before.bands[b].population), thousands(after.bands[b].population),
-                String(c.gained(band: b).count), String(c.lost(band: b).count),
+                String(shown(c.gained(band: b)).count), String(shown(c.lost(band: b)).count),
             ])
         }
         lines.append(t.render())
+        if !q.allPlaces {
+            lines.append("(gained and lost: places other than stations, airports and junctions; --all-places for those too)")
+        }
         for b in r.thresholds.indices {
-            let gained = c.gained(band: b), lost = c.lost(band: b)
+            let gained = shown(c.gained(band: b)), lost = shown(c.lost(band: b))
             guard !gained.isEmpty || !lost.isEmpty else { continue }
             lines.append("")
             lines.append("\(band(r, b)) \(q.metric.unit): \(gained.count) gained, \(lost.count) lost")
@@ -204,8 +217,7 @@ enum ReachReport {
             for change in gained + lost {
                 let place = network.places[change.place]
                 t.append([
-                    "\(place.nameZh) \(place.id)", place.kind.rawValue, CommonOptions.shown(change.before?.value, q.metric),
-                    CommonOptions.shown(change.after?.value, q.metric),
+                    "\(place.nameZh) \(place.id)", place.kind.rawValue, value(change.before), value(change.after),
                     change.delta.map { ($0 > 0 ? "+" : "") + CommonOptions.shown($0, q.metric) } ?? "—",
                 ])
             }
