@@ -134,6 +134,9 @@ enum CommonOptions {
         }
         var values: [Double] = []
         for part in parts {
+            guard !part.isEmpty else {
+                throw UsageError(command: command, message: "\(option): an empty item between commas in \"\(text)\"")
+            }
             guard let value = Double(part), value.isFinite else {
                 throw UsageError(command: command, message: "\(option): \"\(part)\" is not a number")
             }

@@ -145,6 +145,8 @@ import TestSupport
             (["reach", drawn, "--from", "a", "--within", ""], 64, "corridor reach: error: --within is empty"),
             (["reach", drawn, "--from", "a", "--within", "-30"], 64, "corridor reach: error: --within: -30 must be positive"),
             (["reach", drawn, "--from", "a", "--within", "30,abc"], 64, "corridor reach: error: --within: \"abc\" is not a number"),
+            (["reach", drawn, "--from", "a", "--within", "30,,60"], 64,
+             "corridor reach: error: --within: an empty item between commas in \"30,,60\""),
             (["reach", drawn, "--from", "a", "--withn", "30"], 64, "corridor reach: error: unknown option --withn (did you mean \"--within\"?)"),
             (["reach", drawn, "--from", "zz"], 64, "corridor reach: error: --from: unknown place \"zz\""),
             (["reach", drawn, "--from", "a", "--compare", "base"], 64, "corridor reach: error: --compare takes two scenarios"),
