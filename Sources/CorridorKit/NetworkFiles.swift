@@ -11,6 +11,8 @@ public struct Network: Sendable {
     public var changes: [LinkChange]
     /// The freight costs: the defaults, with `costs.csv`'s rows in their place.
     public var costs: FreightCost = .defaults
+    /// The plans' goals of `goals.csv` (none when the file is absent).
+    public var goals: [Goal] = []
     /// The places named as `from` or `to` by the rows of `links.csv` left out for an error;
     /// nil when the file lacks one of those columns. The validator counts them as reached,
     /// so that a bad row is reported once, not again as places nothing reaches.
@@ -58,19 +60,23 @@ public enum NetworkFiles {
         let projectTable = table("projects.csv", required: false)
         let changeTable = table("changes.csv", required: false)
         let costTable = table("costs.csv", required: false)
+        let goalTable = table("goals.csv", required: false)
 
         let places = placeTable.map { readPlaces($0, &problems) } ?? []
         let projects = projectTable.map { readProjects($0, &problems) } ?? []
         let links = linkTable.map { readLinks($0, &problems) } ?? []
         let changes = changeTable.map { readChanges($0, &problems) } ?? []
         let costs = costTable.map { readCosts($0, &problems) } ?? .defaults
+        let goals = goalTable.map { readGoals($0, &problems) } ?? []
         let named = Names(
             places: placeTable, links: linkTable, projects: projectTable, changes: changeTable,
             unreadable: unreadable)
         checkReferences(places, links, projects, changes, named, &problems)
+        checkGoalPlaces(goals, places, named, &problems)
 
         var network = !unreadable.isEmpty ? nil
             : Network(folder: folder, places: places, links: links, projects: projects, changes: changes, costs: costs)
+        network?.goals = goals
         network?.placesOfLinksLeftOut = linkTable.flatMap { placesOfRowsLeftOut($0, kept: links) }
         return (network, problems)
     }

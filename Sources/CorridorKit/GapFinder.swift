@@ -1,0 +1,81 @@
+import CorridorCore
+
+/// The plans' gaps: every goal a scenario does not meet, and the planned projects that
+/// would close it — one alone where one does, else the smallest combination found.
+///
+///     let gaps = GapFinder(net).gaps(in: [])           // base
+///     gaps[0].status.failing                            // ["baishan", …]
+///     gaps[0].closedBy                                  // [["hsr-shenbai"]]
+///
+/// **Search.** Every project not yet built is tried alone; if none closes the gap, every
+/// pair; if no pair does, projects are added greedily, each time the one that brings the
+/// goal's worst value down most (or, once tied, that fixes most places), until the goal
+/// is met — a combination, not necessarily the smallest. A goal no set of projects meets
+/// has no closer.
+public struct GapFinder: Sendable {
+    public let net: NetworkGraph
+
+    public init(_ net: NetworkGraph) { self.net = net }
+
+    /// One unmet goal.
+    public struct Gap: Sendable {
+        public let status: GoalStatus
+        /// The ways to close it found: each a set of project ids (sorted). Several single
+        /// projects when several close it alone; one pair or one greedy set otherwise;
+        /// empty when nothing does.
+        public let closedBy: [[String]]
+        /// How `closedBy` was found: `alone`, `pair`, `greedy` or `none`.
+        public let how: String
+    }
+
+    /// The status of every goal in the scenario of `built` projects.
+    public func statuses(in built: [String]) -> [GoalStatus] {
+        let scenario = net.scenario(projects: built)
+        let search = DijkstraSearch(net.graph)
+        return net.network.goals.map { net.check($0, in: scenario, search: search) }
+    }
+
+    /// The goals unmet with `built` projects, and what would close each.
+    ///
+    /// - Complexity: per gap, one goal check per candidate project, per pair when no
+    ///   single project closes it (p²/2 checks for p candidates), and at most p² checks for
+    ///   the greedy search.
+    public func gaps(in built: [String]) -> [Gap] {
+        let search = DijkstraSearch(net.graph)
+        let candidates = net.projectIDs.filter { !built.contains($0) }
+        func status(_ goal: Goal, _ extra: [String]) -> GoalStatus {
+            net.check(goal, in: net.scenario(projects: built + extra), search: search)
+        }
+        return statuses(in: built).filter { !$0.met }.map { current in
+            let goal = current.goal
+            let alone = candidates.filter { status(goal, [$0]).met }
+            if !alone.isEmpty { return Gap(status: current, closedBy: alone.map { [$0] }, how: "alone") }
+            for (i, a) in candidates.enumerated() {
+                for b in candidates[(i + 1)...] where status(goal, [a, b]).met {
+                    return Gap(status: current, closedBy: [[a, b].sorted()], how: "pair")
+                }
+            }
+            var chosen: [String] = []
+            var best = current
+            while !best.met {
+                var pick: (String, GoalStatus)? = nil
+                for p in candidates where !chosen.contains(p) {
+                    let s = status(goal, chosen + [p])
+                    if Self.better(s, than: pick?.1 ?? best) { pick = (p, s) }
+                }
+                guard let (p, s) = pick else { break }
+                chosen.append(p)
+                best = s
+            }
+            return best.met ? Gap(status: current, closedBy: [chosen.sorted()], how: "greedy")
+                : Gap(status: current, closedBy: [], how: "none")
+        }
+    }
+
+    /// Fewer failing places, then a lower worst value (unreachable counts as worst).
+    static func better(_ a: GoalStatus, than b: GoalStatus) -> Bool {
+        if a.failing.count != b.failing.count { return a.failing.count < b.failing.count }
+        let wa = a.worst ?? .infinity, wb = b.worst ?? .infinity
+        return wa < wb
+    }
+}

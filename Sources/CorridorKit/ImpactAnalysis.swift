@@ -1,0 +1,273 @@
+import CorridorCore
+import Dispatch
+import Foundation
+
+/// Before and after for planned projects: every project's ``ProjectImpact`` against a
+/// reference scenario, a ranking with its score components, a greedy build order and the
+/// pairs of projects that complement or substitute each other.
+///
+///     let analysis = ImpactAnalysis(net, hubs: [changchun])
+///     let ranking = analysis.ranking(of: net.projectIDs)          // best first
+///     let order = analysis.sequence(of: net.projectIDs)           // greedy build order
+///
+/// **Accessibility.** Between every two places with a population (i ≠ j), the gravity
+/// weight w_ij = pop_i · pop_j / d_ij^γ, d_ij the great-circle distance in km (at least
+/// 1), γ = 2 by default: a trip between two big, near cities matters more than one
+/// between two small, far towns (the classic gravity model of spatial interaction). A
+/// project's accessibility benefit is Σ w_ij (t_ij before − t_ij after) / Σ w_ij: the
+/// minutes it saves on an average trip so weighted. Times are door to door by the fastest
+/// route, in both directions; an unreachable pair counts as ``unreachableMinutes``.
+///
+/// **Score.** Three components, each divided by the largest value among the projects
+/// ranked, so each is 0…1 and the best project on it scores 1: accessibility, gaps closed
+/// (goals of `goals.csv` met with the project and not without), and people entering the
+/// hubs' bands (summed over hubs and bands). The score is their sum, 0…3. Every component
+/// is shown beside it; equal weights are a choice, stated so a planner can weigh them
+/// differently from the columns.
+///
+/// **Work.** Evaluating a scenario runs one search from every populated place (for the
+/// pair times and the links used), one bounded search per hub, one per goal; scenarios
+/// are evaluated in parallel, each worker with its own search workspace. Scenarios are
+/// arc filters and weight overrides over one graph, never rebuilt graphs.
+public final class ImpactAnalysis: Sendable {
+    public let net: NetworkGraph
+    /// Hubs whose bands are counted (indices into the network's places).
+    public let hubs: [Int]
+    /// The bands, minutes.
+    public let thresholds: [Double]
+    /// The gravity model's distance exponent.
+    public let gamma: Double
+    /// The time an unreachable pair counts as, minutes (a day).
+    public static let unreachableMinutes = 1440.0
+
+    /// Places with a population (indices), and their pairwise gravity weights.
+    let people: [Int]
+    let weight: [[Double]]
+    let totalWeight: Double
+
+    public init(_ net: NetworkGraph, hubs: [Int], thresholds: [Double] = [30, 60, 120], gamma: Double = 2) {
+        precondition(gamma >= 0, "gamma must not be negative")
+        self.net = net
+        self.hubs = hubs
+        self.thresholds = Array(Set(thresholds)).sorted()
+        self.gamma = gamma
+        let places = net.network.places
+        let people = places.indices.filter { (places[$0].population ?? 0) > 0 }
+        self.people = people
+        var weight = [[Double]](repeating: [Double](repeating: 0, count: people.count), count: people.count)
+        var total = 0.0
+        for (a, i) in people.enumerated() {
+            for (b, j) in people.enumerated() where a != b {
+                let d = Swift.max(1, NetworkValidator.greatCircleKm(places[i], places[j]))
+                let w = Double(places[i].population!) * Double(places[j].population!) / pow(d, gamma)
+                weight[a][b] = w
+                total += w
+            }
+        }
+        self.weight = weight
+        totalWeight = total
+    }
+
+    // MARK: Evaluations
+
+    /// What a scenario looks like to the analysis.
+    struct Evaluation: Sendable {
+        /// Minutes between populated places ([a][b] for people[a] → people[b]).
+        var times: [[Double]]
+        /// Per hub, the band index of each settlement within the largest band.
+        var bands: [[Int: Int]]
+        /// Goals met.
+        var met: Set<String>
+        /// Links on some populated pair's fastest route.
+        var used: Set<Int>
+    }
+
+    func evaluate(_ built: [String], search: DijkstraSearch) -> Evaluation {
+        let scenario = net.scenario(projects: built)
+        let time = scenario.weights(.time)
+        var times = [[Double]](repeating: [], count: people.count)
+        var used = Set<Int>()
+        var seen = [Bool](repeating: false, count: net.graph.nodeCount)
+        for (a, i) in people.enumerated() {
+            search.run(from: [NodeID(i)], weights: time, filter: scenario.filter)
+            times[a] = people.map { j in
+                let d = search.distance(to: NodeID(j))
+                return d == .unreachable ? Self.unreachableMinutes : NetworkGraph.Metric.time.shown(d)
+            }
+            // The links of the fastest routes to every populated place: walk each route
+            // back until a node already walked from this source.
+            for k in seen.indices { seen[k] = false }
+            for j in people where search.isSettled(NodeID(j)) {
+                var v = NodeID(j)
+                while !seen[Int(v)], let arc = search.parentArc(of: v) {
+                    seen[Int(v)] = true
+                    used.insert(net.linkOfArc[Int(arc)])
+                    v = net.graph.tail(of: arc)
+                }
+            }
+        }
+        let bands = hubs.map { hub -> [Int: Int] in
+            let r = net.reach(from: [hub], within: thresholds, scenario: scenario, search: search)
+            var out: [Int: Int] = [:]
+            for p in r.places where net.network.places[p.place].kind.isSettlement { out[p.place] = p.band }
+            return out
+        }
+        let met = Set(net.network.goals.filter { net.check($0, in: scenario, search: search).met }.map(\.id))
+        return Evaluation(times: times, bands: bands, met: met, used: used)
+    }
+
+    /// The impact of going from `before` to `after` by adding `projects`.
+    func impact(_ projects: [String], from before: Evaluation, to after: Evaluation, topPairs: Int) -> ProjectImpact {
+        var saved = 0.0
+        var pairs: [PairGain] = []
+        for a in people.indices {
+            for b in people.indices where a != b {
+                let t0 = before.times[a][b], t1 = after.times[a][b]
+                saved += weight[a][b] * (t0 - t1)
+                if t1 < t0 - 1e-9 {
+                    pairs.append(PairGain(from: people[a], to: people[b], before: t0, after: t1, weight: weight[a][b]))
+                }
+            }
+        }
+        pairs.sort { ($0.saved, $0.weight, -$0.from, -$0.to) > ($1.saved, $1.weight, -$1.from, -$1.to) }
+        let places = net.network.places
+        var gains: [BandGain] = []
+        for (h, hub) in hubs.enumerated() {
+            for (band, threshold) in thresholds.enumerated() {
+                let entered = after.bands[h].filter { $0.value <= band && (before.bands[h][$0.key] ?? .max) > band }
+                    .map(\.key).sorted()
+                guard !entered.isEmpty else { continue }
+                gains.append(BandGain(
+                    hub: hub, threshold: threshold, places: entered,
+                    population: entered.reduce(0) { $0 + (places[$1].population ?? 0) }))
+            }
+        }
+        let goals = net.network.goals.map(\.id)
+        return ProjectImpact(
+            projects: projects,
+            gapsClosed: goals.filter { after.met.contains($0) && !before.met.contains($0) },
+            gapsOpened: goals.filter { before.met.contains($0) && !after.met.contains($0) },
+            bandGains: gains,
+            accessibility: totalWeight > 0 ? saved / totalWeight : 0,
+            topPairs: Array(pairs.prefix(topPairs)),
+            newLinks: after.used.subtracting(before.used).sorted())
+    }
+
+    /// Evaluates every scenario of `sets` (each built on `built`) in parallel.
+    func evaluate(_ sets: [[String]], on built: [String]) -> [Evaluation] {
+        let slots = Slots<Evaluation>(count: sets.count)
+        DispatchQueue.concurrentPerform(iterations: sets.count) { i in
+            slots[i] = evaluate(built + sets[i], search: DijkstraSearch(net.graph))
+        }
+        return slots.values
+    }
+
+    // MARK: Questions
+
+    /// The impact of each of `projects`, alone, added to `built` (base by default).
+    ///
+    /// - Complexity: p + 1 scenario evaluations for p projects, in parallel.
+    public func impacts(of projects: [String], over built: [String] = [], topPairs: Int = 5) -> [ProjectImpact] {
+        let evaluations = evaluate([[]] + projects.map { [$0] }, on: built)
+        return projects.indices.map { impact([projects[$0]], from: evaluations[0], to: evaluations[$0 + 1], topPairs: topPairs) }
+    }
+
+    /// `impacts` ranked by score, best first (ties in the order given).
+    public func ranking(of projects: [String], over built: [String] = []) -> [RankedProject] {
+        let all = impacts(of: projects, over: built)
+        let scale = Scale(all)
+        return all.enumerated().map { (i: $0.offset, r: scale.rank($0.element)) }
+            .sorted { $0.r.score != $1.r.score ? $0.r.score > $1.r.score : $0.i < $1.i }
+            .map(\.r)
+    }
+
+    /// A greedy build order of `projects` on top of `built`: at each step the project
+    /// whose *marginal* impact, given what is built so far, scores highest (scaled as in
+    /// the standalone ranking, so the steps are comparable), with that marginal impact.
+    ///
+    /// - Complexity: p(p + 1)/2 + p scenario evaluations.
+    public func sequence(of projects: [String], over built: [String] = []) -> [RankedProject] {
+        let scale = Scale(impacts(of: projects, over: built))
+        var done = built
+        var remaining = projects
+        var order: [RankedProject] = []
+        while !remaining.isEmpty {
+            let evaluations = evaluate([[]] + remaining.map { [$0] }, on: done)
+            let steps = remaining.indices.map {
+                scale.rank(impact([remaining[$0]], from: evaluations[0], to: evaluations[$0 + 1], topPairs: 3))
+            }
+            var best = 0
+            for i in steps.indices where steps[i].score > steps[best].score + 1e-12 { best = i }
+            order.append(steps[best])
+            done.append(remaining[best])
+            remaining.remove(at: best)
+        }
+        return order
+    }
+
+    /// Pairs of `projects` whose joint accessibility benefit differs from the sum of their
+    /// separate benefits by more than `tolerance` (a fraction of the larger of the two
+    /// sides, at least 0.001 min), or that close a gap only together; the strongest
+    /// first.
+    ///
+    /// - Complexity: p(p − 1)/2 + p + 1 scenario evaluations.
+    public func synergies(of projects: [String], over built: [String] = [], tolerance: Double = 0.05) -> [Synergy] {
+        let pairs = projects.indices.flatMap { i in projects.indices.filter { $0 > i }.map { (i, $0) } }
+        let singles = evaluate([[]] + projects.map { [$0] }, on: built)
+        let joints = evaluate(pairs.map { [projects[$0.0], projects[$0.1]] }, on: built)
+        let alone = projects.indices.map { impact([projects[$0]], from: singles[0], to: singles[$0 + 1], topPairs: 0) }
+        var found: [Synergy] = []
+        for (k, (i, j)) in pairs.enumerated() {
+            let both = impact([projects[i], projects[j]], from: singles[0], to: joints[k], topPairs: 0)
+            let sum = alone[i].accessibility + alone[j].accessibility
+            let onlyTogether = both.gapsClosed.filter { !alone[i].gapsClosed.contains($0) && !alone[j].gapsClosed.contains($0) }
+            let margin = Swift.max(0.001, tolerance * Swift.max(abs(both.accessibility), abs(sum)))
+            let kind: Synergy.Kind
+            if both.accessibility > sum + margin || !onlyTogether.isEmpty {
+                kind = .complements
+            } else if both.accessibility < sum - margin {
+                kind = .substitutes
+            } else {
+                continue
+            }
+            found.append(Synergy(
+                projects: (projects[i], projects[j]), first: alone[i].accessibility, second: alone[j].accessibility,
+                joint: both.accessibility, gapsOnlyTogether: onlyTogether, kind: kind))
+        }
+        return found.sorted { abs($0.excess) > abs($1.excess) }
+    }
+
+    /// The divisors that scale the score components to the best project's.
+    struct Scale {
+        let accessibility: Double, gaps: Double, population: Double
+
+        init(_ impacts: [ProjectImpact]) {
+            accessibility = impacts.map(\.accessibility).max() ?? 0
+            gaps = Double(impacts.map(\.gapsClosed.count).max() ?? 0)
+            population = Double(impacts.map(\.populationGained).max() ?? 0)
+        }
+
+        func rank(_ i: ProjectImpact) -> RankedProject {
+            RankedProject(
+                impact: i,
+                accessibilityScore: accessibility > 0 ? Swift.max(0, i.accessibility) / accessibility : 0,
+                gapScore: gaps > 0 ? Double(i.gapsClosed.count) / gaps : 0,
+                populationScore: population > 0 ? Double(i.populationGained) / population : 0)
+        }
+    }
+}
+
+/// Results written by parallel workers, one slot each.
+final class Slots<T>: @unchecked Sendable {
+    private var storage: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    subscript(i: Int) -> T {
+        get { lock.withLock { storage[i]! } }
+        set { lock.withLock { storage[i] = newValue } }
+    }
+
+    var values: [T] { lock.withLock { storage.map { $0! } } }
+}

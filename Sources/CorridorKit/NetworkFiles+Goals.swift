@@ -1,0 +1,77 @@
+extension NetworkFiles {
+    static let goalColumns = (
+        required: ["id", "kind", "name_zh", "places", "reference", "source"],
+        optional: ["hub", "minutes", "mode", "modes", "direction"])
+
+    /// The goals of `goals.csv` (docs/network-format.md, "goals.csv"). Problems reported,
+    /// each at its field: unknown kinds, modes and directions; a `within` goal without a
+    /// hub or minutes; a `mode_access` goal without a mode or minutes; a `connected` goal
+    /// without a hub or mode; no places; non-positive minutes; duplicate ids. References
+    /// to places are checked with the other files' (``checkGoalPlaces``). A row with a
+    /// problem is left out.
+    static func readGoals(_ table: CSVTable, _ problems: inout [Diagnostic]) -> [Goal] {
+        var r = TableReader(table, required: goalColumns.required, optional: goalColumns.optional)
+        var goals: [Goal] = []
+        var firstLine: [String: Int] = [:]
+        for row in table.records {
+            let errors = r.errorCount
+            let id = readID(&r, row, firstLine: &firstLine)
+            let kind = r.word(row, "kind", allowed: Goal.Kind.allCases.map(\.rawValue)) { Goal.Kind(rawValue: $0.lowercased()) }
+            let nameZh = r.required(row, "name_zh")
+            let places = r.list(row, "places")
+            if r.text(row, "places") == nil { _ = r.required(row, "places") }
+            let minutes = r.number(row, "minutes")
+            if let minutes, minutes <= 0 { r.report(row, "minutes", "minutes \(minutes) must be positive") }
+            let mode = r.word(row, "mode", required: false, allowed: Mode.allCases.map(\.rawValue), Mode.init(parsing:))
+            var modes: Set<Mode>? = nil
+            let modeWords = r.list(row, "modes")
+            if !modeWords.isEmpty {
+                var set: Set<Mode> = []
+                for word in modeWords {
+                    if let m = Mode(parsing: word) { set.insert(m) } else {
+                        r.report(row, "modes", "unknown mode \"\(word)\"" + Suggestions.didYouMean(word, among: Mode.allCases.map(\.rawValue)))
+                    }
+                }
+                modes = set
+            }
+            let direction = r.word(row, "direction", required: false, allowed: ["from", "to"]) { ["from", "to"].contains($0.lowercased()) ? $0.lowercased() : nil }
+            let hub = r.text(row, "hub")
+            let reference = r.required(row, "reference"), source = r.required(row, "source")
+            if let kind {
+                switch kind {
+                case .within:
+                    if hub == nil { r.report(row, "hub", "a within goal needs a hub") }
+                    if r.text(row, "minutes") == nil { r.report(row, "minutes", "a within goal needs minutes") }
+                case .modeAccess:
+                    if r.text(row, "mode") == nil { r.report(row, "mode", "a mode_access goal needs a mode") }
+                    if r.text(row, "minutes") == nil { r.report(row, "minutes", "a mode_access goal needs minutes") }
+                case .connected:
+                    if hub == nil { r.report(row, "hub", "a connected goal needs a hub") }
+                    if r.text(row, "mode") == nil { r.report(row, "mode", "a connected goal needs a mode") }
+                }
+            }
+            guard let id, let kind, let nameZh, !places.isEmpty, let reference, let source, r.errorCount == errors
+            else { continue }
+            goals.append(Goal(
+                id: id, kind: kind, nameZh: nameZh, hub: hub, places: places, minutes: minutes, mode: mode,
+                modes: modes, towardHub: direction == "to", reference: reference, source: source,
+                origin: SourceRow(table, row)))
+        }
+        problems += r.diagnostics
+        return goals
+    }
+
+    /// Every hub and place a goal names is a place of the network (with a did-you-mean).
+    static func checkGoalPlaces(_ goals: [Goal], _ places: [Place], _ named: Names, _ problems: inout [Diagnostic]) {
+        guard let placeIDs = named.places else { return }
+        let ids = places.map(\.id)
+        for goal in goals {
+            if let hub = goal.hub, !placeIDs.contains(hub) {
+                problems.append(goal.origin.diagnostic("hub", "unknown place \"\(hub)\"" + Suggestions.didYouMean(hub, among: ids)))
+            }
+            for place in goal.places where !placeIDs.contains(place) {
+                problems.append(goal.origin.diagnostic("places", "unknown place \"\(place)\"" + Suggestions.didYouMean(place, among: ids)))
+            }
+        }
+    }
+}
