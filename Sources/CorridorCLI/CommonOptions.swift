@@ -89,6 +89,19 @@ enum CommonOptions {
         }
     }
 
+    /// The project ids a comma list names (ids or Chinese names), for `option`.
+    static func projects(_ text: String, option: String, in net: NetworkGraph, command: String) throws(UsageError) -> [String] {
+        let names = text.split(separator: ",").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+        guard !names.isEmpty else { throw UsageError(command: command, message: "\(option) is empty") }
+        do {
+            return try ScenarioName.projects(names).projectIDs(in: net.network)
+        } catch let problem as Diagnostic {
+            throw UsageError(command: command, message: "\(option): \(problem.message)")
+        } catch {
+            throw UsageError(command: command, message: "\(option): \(error)")
+        }
+    }
+
     /// The modes a `--modes` value lists; nil for none given.
     static func modes(_ text: String?, command: String) throws(UsageError) -> Set<Mode>? {
         guard let text else { return nil }

@@ -18,6 +18,8 @@ public enum Corridor {
         ("info", "Count a network's places, links and projects"),
         ("route", "The best route between two places, its legs by mode, and alternatives"),
         ("reach", "Who is within 30, 60, 120 minutes (or any thresholds) of a place"),
+        ("gaps", "The plans' goals a scenario does not meet, and the projects that close them"),
+        ("impact", "What each planned project changes: ranking, build order, synergies"),
         ("help", "Show help for corridor or for one command"),
         ("version", "Print the version"),
     ]
@@ -52,6 +54,10 @@ public enum Corridor {
             return RouteCommand.run(Array(arguments.dropFirst()), console: console)
         case "reach":
             return ReachCommand.run(Array(arguments.dropFirst()), console: console)
+        case "gaps":
+            return GapsCommand.run(Array(arguments.dropFirst()), console: console)
+        case "impact":
+            return ImpactCommand.run(Array(arguments.dropFirst()), console: console)
         default:
             let names = commands.map(\.name)
             if first.hasPrefix("-") {
@@ -80,6 +86,8 @@ public enum Corridor {
         case "info": console.print(InfoCommand.usage)
         case "route": console.print(RouteCommand.arguments.help)
         case "reach": console.print(ReachCommand.arguments.help)
+        case "gaps": console.print(GapsCommand.arguments.help)
+        case "impact": console.print(ImpactCommand.arguments.help)
         default: console.print("corridor \(entry.name): \(entry.summary)")
         }
         return ExitCode.success

@@ -26,7 +26,9 @@ public struct GoalStatus: Sendable {
         zip(goal.places, values).filter { !Self.passes($0.1, goal) }.map(\.0)
     }
 
-    static func passes(_ value: Double?, _ goal: Goal) -> Bool {
+    /// Whether one place's value meets `goal`: reachable, and within its minutes (any
+    /// reachable value meets a `connected` goal).
+    public static func passes(_ value: Double?, _ goal: Goal) -> Bool {
         guard let value else { return false }
         return goal.kind == .connected || value <= (goal.minutes ?? .infinity)
     }

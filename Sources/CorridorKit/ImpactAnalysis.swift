@@ -19,9 +19,10 @@ import Foundation
 /// route, in both directions; an unreachable pair counts as ``unreachableMinutes``.
 ///
 /// **Score.** Three components, each divided by the largest value among the projects
-/// ranked, so each is 0…1 and the best project on it scores 1: accessibility, gaps closed
-/// (goals of `goals.csv` met with the project and not without), and people entering the
-/// hubs' bands (summed over hubs and bands). The score is their sum, 0…3. Every component
+/// ranked, so each is 0…1 and the best project on it scores 1: accessibility; gaps
+/// closed, in goal units (per unmet goal of `goals.csv`, the share of its failing places
+/// the project brings to target: 1 for a goal closed outright, 2/3 for fast rail to two
+/// of three cities); and people entering the hubs' bands (summed over hubs and bands). The score is their sum, 0…3. Every component
 /// is shown beside it; equal weights are a choice, stated so a planner can weigh them
 /// differently from the columns.
 ///
@@ -78,6 +79,8 @@ public final class ImpactAnalysis: Sendable {
         var bands: [[Int: Int]]
         /// Goals met.
         var met: Set<String>
+        /// Per goal, the places that meet its target.
+        var passing: [String: Set<String>]
         /// Links on some populated pair's fastest route.
         var used: Set<Int>
     }
@@ -112,8 +115,14 @@ public final class ImpactAnalysis: Sendable {
             for p in r.places where net.network.places[p.place].kind.isSettlement { out[p.place] = p.band }
             return out
         }
-        let met = Set(net.network.goals.filter { net.check($0, in: scenario, search: search).met }.map(\.id))
-        return Evaluation(times: times, bands: bands, met: met, used: used)
+        var met: Set<String> = []
+        var passing: [String: Set<String>] = [:]
+        for goal in net.network.goals {
+            let status = net.check(goal, in: scenario, search: search)
+            if status.met { met.insert(goal.id) }
+            passing[goal.id] = Set(goal.places).subtracting(status.failing)
+        }
+        return Evaluation(times: times, bands: bands, met: met, passing: passing, used: used)
     }
 
     /// The impact of going from `before` to `after` by adding `projects`.
@@ -143,9 +152,16 @@ public final class ImpactAnalysis: Sendable {
             }
         }
         let goals = net.network.goals.map(\.id)
+        let progress = net.network.goals.filter { !before.met.contains($0.id) }.compactMap { goal -> GoalProgress? in
+            let was = before.passing[goal.id] ?? [], now = after.passing[goal.id] ?? []
+            let reached = goal.places.filter { now.contains($0) && !was.contains($0) }
+            guard !reached.isEmpty else { return nil }
+            return GoalProgress(goal: goal.id, places: reached, failingBefore: Set(goal.places).subtracting(was).count)
+        }
         return ProjectImpact(
             projects: projects,
             gapsClosed: goals.filter { after.met.contains($0) && !before.met.contains($0) },
+            goalProgress: progress,
             gapsOpened: goals.filter { before.met.contains($0) && !after.met.contains($0) },
             bandGains: gains,
             accessibility: totalWeight > 0 ? saved / totalWeight : 0,
@@ -243,7 +259,7 @@ public final class ImpactAnalysis: Sendable {
 
         init(_ impacts: [ProjectImpact]) {
             accessibility = impacts.map(\.accessibility).max() ?? 0
-            gaps = Double(impacts.map(\.gapsClosed.count).max() ?? 0)
+            gaps = impacts.map(\.gapUnits).max() ?? 0
             population = Double(impacts.map(\.populationGained).max() ?? 0)
         }
 
@@ -251,7 +267,7 @@ public final class ImpactAnalysis: Sendable {
             RankedProject(
                 impact: i,
                 accessibilityScore: accessibility > 0 ? Swift.max(0, i.accessibility) / accessibility : 0,
-                gapScore: gaps > 0 ? Double(i.gapsClosed.count) / gaps : 0,
+                gapScore: gaps > 0 ? i.gapUnits / gaps : 0,
                 populationScore: population > 0 ? Double(i.populationGained) / population : 0)
         }
     }

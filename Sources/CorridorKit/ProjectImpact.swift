@@ -7,6 +7,9 @@ public struct ProjectImpact: Sendable {
     public let projects: [String]
     /// Goals met with the projects and not without (goal ids, in the goals' order).
     public let gapsClosed: [String]
+    /// Per goal not met before, the places the projects bring to its target (even when
+    /// others still fall short: 沈白 brings fast rail to 通化 and 白山, not to 辽源).
+    public let goalProgress: [GoalProgress]
     /// Goals met without the projects and not with them (an upgrade can slow nothing, so
     /// this stays empty unless the network's data say otherwise).
     public let gapsOpened: [String]
@@ -21,10 +24,27 @@ public struct ProjectImpact: Sendable {
     /// none without them.
     public let newLinks: [Int]
 
+    /// The gaps closed in goal units: per goal, the share of its failing places brought to
+    /// target, summed (a goal closed outright counts 1).
+    public var gapUnits: Double { goalProgress.reduce(0) { $0 + $1.share } }
+
     /// The people entering a band, summed over hubs and bands (someone entering a hub's
     /// 60-minute band and thereby its 120-minute band too counts twice: the score rewards
     /// reaching the inner circles).
     public var populationGained: Int { bandGains.reduce(0) { $0 + $1.population } }
+}
+
+/// Progress on one goal: the places brought to its target.
+public struct GoalProgress: Sendable, Hashable {
+    /// The goal's id.
+    public let goal: String
+    /// Place ids that meet the target with the projects and did not without, goal order.
+    public let places: [String]
+    /// How many places failed the goal without the projects.
+    public let failingBefore: Int
+
+    /// The share of the gap closed: places brought to target over places failing before.
+    public var share: Double { failingBefore == 0 ? 0 : Double(places.count) / Double(failingBefore) }
 }
 
 /// Settlements newly within one band of one hub.
@@ -65,7 +85,7 @@ public struct RankedProject: Sendable {
     public let impact: ProjectImpact
     /// ``ProjectImpact/accessibility`` over the largest among the projects ranked.
     public let accessibilityScore: Double
-    /// Gaps closed over the most any project closes.
+    /// ``ProjectImpact/gapUnits`` over the most any project closes.
     public let gapScore: Double
     /// ``ProjectImpact/populationGained`` over the largest.
     public let populationScore: Double

@@ -1,0 +1,105 @@
+import CorridorKit
+import Foundation
+
+/// `corridor impact NETWORK [--projects …] [--hubs …] [--sequence] [--synergy]`: what each
+/// planned project changes against the scenario it is built on, a ranking with its score
+/// components, a greedy build order and the pairs that complement or substitute.
+enum ImpactCommand {
+    static let formats = ["table", "csv", "json"]
+
+    static let arguments = Arguments(
+        command: "corridor impact",
+        options: [
+            .value("--projects", placeholder: "PROJECTS", default: "all",
+                   help: "all, or project ids or Chinese names separated by commas (those not yet built)"),
+            .value("--hubs", placeholder: "PLACES", default: "长春",
+                   help: "the hubs whose 30/60/120-minute bands are counted, comma-separated"),
+            .value("--within", placeholder: "LIMITS", default: "30,60,120", help: "the hubs' band limits, minutes"),
+            .value("--gamma", placeholder: "G", default: "2",
+                   help: "the gravity model's distance exponent: pair weight = pop_i · pop_j / km^G"),
+            .value("--scenario", placeholder: "SCENARIO", default: "base",
+                   help: "what is built already; the projects are measured on top of it (base, a year, …)"),
+            .flag("--sequence", help: "also a greedy build order: at each step the project worth most given what is built"),
+            .flag("--synergy", help: "also the pairs of projects that complement or substitute each other"),
+            CommonOptions.format(formats),
+            OutputTarget.option,
+        ],
+        positionals: [CommonOptions.network],
+        description: """
+            Every project measured against the scenario: the plans' gaps it closes (goals.csv), \
+            the people it brings within each hub's bands, the minutes it saves on an average \
+            trip between populated places weighted by the gravity model, the pairs that gain \
+            most and the links that start to carry fastest routes; ranked by a score whose \
+            three components (accessibility, gaps, people; each scaled to the best \
+            project's) are all shown.
+            """,
+        examples: [
+            "corridor impact jilin",
+            "corridor impact jilin --hubs 长春,吉林 --sequence",
+            "corridor impact jilin --projects hsr-shenbai,hsr-changliaotong --synergy",
+            "corridor impact jilin --scenario 2026 --format csv",
+        ])
+
+    static func run(_ argv: [String], console: Console) -> Int32 {
+        let p: ParsedArguments
+        switch arguments.parse(argv, console: console) {
+        case .exit(let code): return code
+        case .run(let parsed): p = parsed
+        }
+        do {
+            return try execute(p, console: console)
+        } catch {
+            return CommonOptions.fail(error, arguments, console: console)
+        }
+    }
+
+    static func execute(_ p: ParsedArguments, console: Console) throws -> Int32 {
+        let command = arguments.command
+        let format = try CommonOptions.format(p.value("--format") ?? "table", among: formats, command: command)
+        let thresholds = try CommonOptions.thresholds(p.value("--within") ?? "30,60,120", option: "--within", command: command)
+        guard let gamma = Double(p.value("--gamma") ?? "2"), gamma >= 0, gamma <= 4 else {
+            throw UsageError(command: command, message: "--gamma must be a number from 0 to 4")
+        }
+        let output = OutputTarget(path: p.value("--output"))
+        let net: NetworkGraph
+        switch CommonOptions.load(p.positional("NETWORK")!, command: command, console: console) {
+        case .success(.network(let n)): net = n
+        case .success(.dimacs): throw UsageError(command: command, message: "a DIMACS graph has no projects")
+        case .failure(let status): return status.code
+        }
+        let scenarioText = p.value("--scenario") ?? "base"
+        let built = try CommonOptions.scenario(scenarioText, in: net, command: command).projects.sorted()
+        let names = PlaceResolver(net.network.places)
+        let hubs = try (p.value("--hubs") ?? "长春").split(separator: ",").map { $0.trimmingBlanks() }
+            .filter { !$0.isEmpty }.map { text throws(UsageError) in
+                try CommonOptions.place(text, option: "--hubs", in: names, command: command)
+            }
+        guard !hubs.isEmpty else { throw UsageError(command: command, message: "--hubs is empty") }
+        let projectsText = p.value("--projects") ?? "all"
+        var projects: [String]
+        if projectsText.lowercased() == "all" {
+            projects = net.projectIDs
+        } else {
+            let named = try CommonOptions.projects(projectsText, option: "--projects", in: net, command: command)
+            // Keep the file's order, so ties rank as the network lists them.
+            projects = net.projectIDs.filter(named.contains)
+        }
+        projects = projects.filter { !built.contains($0) }
+        guard !projects.isEmpty else {
+            throw UsageError(command: command, message: "no project left to measure: every one named is built in --scenario \(scenarioText)")
+        }
+        let analysis = ImpactAnalysis(net, hubs: hubs, thresholds: thresholds, gamma: gamma)
+        let ranking = analysis.ranking(of: projects, over: built)
+        let sequence = p.flag("--sequence") ? analysis.sequence(of: projects, over: built) : nil
+        let synergies = p.flag("--synergy") ? analysis.synergies(of: projects, over: built) : nil
+        let report = ImpactReport(net: net, analysis: analysis, scenario: scenarioText, built: built)
+        let text: String
+        switch format {
+        case "csv": text = report.csv(ranking, sequence: sequence, synergies: synergies)
+        case "json": text = report.json(ranking, sequence: sequence, synergies: synergies)
+        default: text = report.table(ranking, sequence: sequence, synergies: synergies)
+        }
+        try output.write(text, console: console)
+        return ExitCode.success
+    }
+}
