@@ -12,8 +12,8 @@ enum ImpactCommand {
         options: [
             .value("--projects", placeholder: "PROJECTS", default: "all",
                    help: "all, or project ids or Chinese names separated by commas (those not yet built)"),
-            .value("--hubs", placeholder: "PLACES", default: "长春",
-                   help: "the hubs whose 30/60/120-minute bands are counted, comma-separated"),
+            .value("--hubs", placeholder: "PLACES",
+                   help: "the hubs whose bands are counted, comma-separated (default: the hubs of the network's within goals, 长春 in jilin; else the most populous place)"),
             .value("--within", placeholder: "LIMITS", default: "30,60,120", help: "the hubs' band limits, minutes"),
             .value("--gamma", placeholder: "G", default: "2",
                    help: "the gravity model's distance exponent: pair weight = pop_i · pop_j / km^G"),
@@ -70,10 +70,23 @@ enum ImpactCommand {
         let scenarioText = p.value("--scenario") ?? "base"
         let built = try CommonOptions.scenario(scenarioText, in: net, command: command).projects.sorted()
         let names = PlaceResolver(net.network.places)
-        let hubs = try (p.value("--hubs") ?? "长春").split(separator: ",").map { $0.trimmingBlanks() }
-            .filter { !$0.isEmpty }.map { text throws(UsageError) in
-                try CommonOptions.place(text, option: "--hubs", in: names, command: command)
+        let hubs: [Int]
+        if let text = p.value("--hubs") {
+            hubs = try text.split(separator: ",").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+                .map { name throws(UsageError) in try CommonOptions.place(name, option: "--hubs", in: names, command: command) }
+        } else {
+            // The hubs of the network's travel-time goals (长春 in jilin); else the most
+            // populous place.
+            var fromGoals: [Int] = []
+            for goal in net.network.goals where goal.kind == .within {
+                if let hub = goal.hub.flatMap(net.node).map({ net.placeOfNode[Int($0)] }), !fromGoals.contains(hub) {
+                    fromGoals.append(hub)
+                }
             }
+            let places = net.network.places
+            hubs = !fromGoals.isEmpty ? fromGoals
+                : places.indices.max { (places[$0].population ?? 0, -$0) < (places[$1].population ?? 0, -$1) }.map { [$0] } ?? []
+        }
         guard !hubs.isEmpty else { throw UsageError(command: command, message: "--hubs is empty") }
         let projectsText = p.value("--projects") ?? "all"
         var projects: [String]

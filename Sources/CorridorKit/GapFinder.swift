@@ -37,30 +37,43 @@ public struct GapFinder: Sendable {
 
     /// The goals unmet with `built` projects, and what would close each.
     ///
-    /// - Complexity: per gap, one goal check per candidate project, per pair when no
-    ///   single project closes it (p²/2 checks for p candidates), and at most p² checks for
-    ///   the greedy search.
+    /// - Complexity: one scenario per candidate project and one per pair until every goal
+    ///   without a single closer has a pair (p²/2 for p candidates at most), each checking
+    ///   the goals still open; at most p² checks per goal for the greedy search.
     public func gaps(in built: [String]) -> [Gap] {
         let search = DijkstraSearch(net.graph)
         let candidates = net.projectIDs.filter { !built.contains($0) }
-        func status(_ goal: Goal, _ extra: [String]) -> GoalStatus {
-            net.check(goal, in: net.scenario(projects: built + extra), search: search)
-        }
-        return statuses(in: built).filter { !$0.met }.map { current in
-            let goal = current.goal
-            let alone = candidates.filter { status(goal, [$0]).met }
-            if !alone.isEmpty { return Gap(status: current, closedBy: alone.map { [$0] }, how: "alone") }
-            for (i, a) in candidates.enumerated() {
-                for b in candidates[(i + 1)...] where status(goal, [a, b]).met {
-                    return Gap(status: current, closedBy: [[a, b].sorted()], how: "pair")
-                }
+        let unmet = statuses(in: built).filter { !$0.met }
+        // Each scenario is built once and every goal still open is checked in it.
+        var alone: [String: [String]] = [:]
+        for p in candidates {
+            let scenario = net.scenario(projects: built + [p])
+            for status in unmet where net.check(status.goal, in: scenario, search: search).met {
+                alone[status.goal.id, default: []].append(p)
             }
+        }
+        var pair: [String: [String]] = [:]
+        var open = unmet.filter { alone[$0.goal.id] == nil }.map(\.goal)
+        pairs: for (i, a) in candidates.enumerated() {
+            for b in candidates[(i + 1)...] {
+                guard !open.isEmpty else { break pairs }
+                let scenario = net.scenario(projects: built + [a, b])
+                for goal in open where net.check(goal, in: scenario, search: search).met {
+                    pair[goal.id] = [a, b].sorted()
+                }
+                open.removeAll { pair[$0.id] != nil }
+            }
+        }
+        return unmet.map { current in
+            let goal = current.goal
+            if let ps = alone[goal.id] { return Gap(status: current, closedBy: ps.map { [$0] }, how: "alone") }
+            if let ps = pair[goal.id] { return Gap(status: current, closedBy: [ps], how: "pair") }
             var chosen: [String] = []
             var best = current
             while !best.met {
                 var pick: (String, GoalStatus)? = nil
                 for p in candidates where !chosen.contains(p) {
-                    let s = status(goal, chosen + [p])
+                    let s = net.check(goal, in: net.scenario(projects: built + chosen + [p]), search: search)
                     if Self.better(s, than: pick?.1 ?? best) { pick = (p, s) }
                 }
                 guard let (p, s) = pick else { break }

@@ -17,6 +17,10 @@ enum Bench {
                                      point-to-point; checksum = sum of distances
           network --net FOLDER       load a network folder (read, check, build the graph);
                                      checksum = places + links + projects
+          impact --net FOLDER [--from HUB …]
+                                     the full impact table: every project against base,
+                                     hubs = the --from places (default: every prefecture
+                                     seat); checksum = projects with an effect
           reach  --net FOLDER --from PLACE [--from …] [--within 30,60,120]
                                      one reach question in-process (the base scenario, by
                                      time, the search reused); checksum = places reached
@@ -62,6 +66,7 @@ enum Bench {
     static func run(_ options: BenchOptions) throws {
         if options.op == "network" { return try measureNetwork(options) }
         if options.op == "reach" { return try measureReach(options) }
+        if options.op == "impact" { return try measureImpact(options) }
         let fileBytes = (try? FileManager.default.attributesOfItem(atPath: options.graphPath)[.size] as? Int) ?? 0
         let clock = ContinuousClock()
         let start = clock.now
@@ -181,6 +186,31 @@ enum Bench {
             search.settledCount
         }
         record.extra["places"] = "\(network.places.count)"
+        record.emit()
+    }
+
+    /// `corridor impact`'s ranking without the printing: every project of the network
+    /// measured against the base scenario, for every hub (each round from scratch:
+    /// ``ImpactAnalysis`` and its evaluations).
+    static func measureImpact(_ options: BenchOptions) throws {
+        let (network, problems) = NetworkFiles.load(folder: options.networkPath)
+        guard let network else {
+            throw problems.first ?? Diagnostic(file: options.networkPath, message: "cannot be read")
+        }
+        let net = NetworkGraph(network)
+        let names = PlaceResolver(network.places)
+        let hubs = options.origins.isEmpty
+            ? network.places.indices.filter { network.places[$0].kind == .prefecture }
+            : try options.origins.map { try names.resolve($0, what: "--from") }
+        var ranking: [RankedProject] = []
+        var record = BenchRecord(op: "impact", graph: net.graph, loadMS: 0, fileBytes: 0)
+        record.measure(queries: [hubs], repeat: options.repeatCount) { hubs in
+            ranking = ImpactAnalysis(net, hubs: hubs, thresholds: options.within).ranking(of: net.projectIDs)
+        } checksum: { _ in
+            UInt64(ranking.filter { $0.score > 0 }.count)
+        }
+        record.extra["hubs"] = "\(hubs.count)"
+        record.extra["projects"] = "\(net.projectIDs.count)"
         record.emit()
     }
 

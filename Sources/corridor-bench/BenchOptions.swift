@@ -20,7 +20,7 @@ struct BenchOptions {
         guard let op = rest.popFirst(), !op.hasPrefix("-") else {
             throw BenchUsageError(message: "missing op")
         }
-        guard ["load", "sssp", "bound", "p2p", "network", "reach"].contains(op) else {
+        guard ["load", "sssp", "bound", "p2p", "network", "reach", "impact"].contains(op) else {
             throw BenchUsageError(message: "unknown op \"\(op)\"")
         }
         self.op = op
@@ -81,7 +81,7 @@ struct BenchOptions {
                 throw BenchUsageError(message: "unknown option \(flag)")
             }
         }
-        if op == "network" || op == "reach" {
+        if op == "network" || op == "reach" || op == "impact" {
             if networkPath.isEmpty { throw BenchUsageError(message: "\(op) needs --net FOLDER") }
             if op == "reach" && origins.isEmpty { throw BenchUsageError(message: "reach needs --from PLACE") }
             return

@@ -1,0 +1,93 @@
+import CorridorCLI
+import Foundation
+import Testing
+import TestSupport
+
+/// `corridor gaps` and `corridor impact`, in-process: the hand-worked fixture
+/// (Fixtures/networks/impact/README.md) and the plans' own statements on the bundled
+/// network.
+@Suite struct ImpactCommandTests {
+    func run(_ args: [String]) -> (Int32, String, String) {
+        let console = Console()
+        let status = Corridor.run(args, console: console)
+        return (status, console.output, console.errors)
+    }
+
+    static let fixture = FixturePath.of("networks/impact")
+
+    @Test func gapsOnTheFixture() {
+        let (status, out, err) = run(["gaps", Self.fixture, "--format", "csv"])
+        #expect(status == 0 && err.isEmpty)
+        #expect(out == """
+            goal,name_zh,kind,met,worst_minutes,target_minutes,failing,closed_by,how,reference
+            a-c-hour,甲至丙一小时,within,no,90,60,c,fast|other,alone,test
+            a-b-hour,甲至乙一小时,within,no,120,60,b,east+west,pair,test
+            b-on-rail,乙通铁路,mode_access,no,,30,b,east,alone,test
+            a-b-rail,甲乙铁路相连,connected,no,,,b,east+west,pair,test
+
+            """)
+        // --check turns unmet goals into exit 1; with every project built all are met.
+        #expect(run(["gaps", Self.fixture, "--check"]).0 == 1)
+        let (allBuilt, text, _) = run(["gaps", Self.fixture, "--scenario", "all", "--check"])
+        #expect(allBuilt == 0 && text.hasPrefix("goals in scenario all: 4 met, 0 unmet"))
+    }
+
+    @Test func impactRankingSequenceAndSynergy() throws {
+        let (status, out, _) = run(["impact", Self.fixture, "--hubs", "a", "--within", "60,120", "--sequence", "--synergy",
+                                    "--format", "json"])
+        #expect(status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        let ranking = try #require(json["ranking"] as? [[String: Any]])
+        #expect(ranking.map { ($0["projects"] as? [String])?.first } == ["fast", "other", "east", "west"])
+        #expect(ranking[0]["score"] as? Double == 3)
+        let sequence = try #require(json["sequence"] as? [[String: Any]])
+        #expect(sequence.map { ($0["projects"] as? [String])?.first } == ["fast", "east", "west", "other"])
+        let synergies = try #require(json["synergies"] as? [[String: Any]])
+        #expect(synergies.map { $0["kind"] as? String } == ["complements", "substitutes"])
+        #expect(synergies.first?["projects"] as? [String] == ["west", "east"])
+        // The order changes when fast is already built.
+        let (_, built, _) = run(["impact", Self.fixture, "--hubs", "a", "--scenario", "fast", "--sequence", "--format", "csv"])
+        let steps = built.split(separator: "\n").filter { $0.hasPrefix("sequence,") }.map { $0.split(separator: ",")[2] }
+        #expect(steps == ["east", "west", "other"])
+    }
+
+    /// The plans: 辽源、通化、白山 had no fast rail and 临江、长白 no expressway (C 第一章);
+    /// 沈白 brings fast rail to 通化 and 白山 (its stations, facts.md §2); the 白山–临江 and
+    /// 松江河–长白 expressways (C 专栏2) end at 临江 and 长白.
+    @Test func theBundledNetworkShowsThePlansGaps() throws {
+        let (status, out, _) = run(["gaps", "jilin", "--format", "json"])
+        #expect(status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        let goals = try #require(json["goals"] as? [[String: Any]])
+        let goal = { (id: String) in goals.first { $0["id"] as? String == id } }
+        #expect(goal("fast-rail-gap")?["met"] as? Bool == false)
+        #expect(goal("fast-rail-gap")?["failing"] as? [String] == ["liaoyuan", "tonghua", "baishan"])
+        #expect(goal("expressway-gap")?["failing"] as? [String] == ["linjiang", "changbai"])
+        #expect(goal("expressway-gap")?["closed_by"] as? [[String]] == [["exp-baishan-linjiang", "exp-songjianghe-changbai"]])
+        // With 沈白 (opened 2025) fast rail reaches 通化 and 白山; 辽源 still waits.
+        let (_, after, _) = run(["gaps", "jilin", "--scenario", "hsr-shenbai", "--format", "json"])
+        let later = try #require(try JSONSerialization.jsonObject(with: Data(after.utf8)) as? [String: Any])
+        let gap = (later["goals"] as? [[String: Any]])?.first { $0["id"] as? String == "fast-rail-gap" }
+        #expect(gap?["failing"] as? [String] == ["liaoyuan"])
+        #expect(gap?["closed_by"] as? [[String]] == [["hsr-changliaotong"]])
+    }
+
+    @Test func badInput() {
+        let cases: [([String], Int32, String)] = [
+            (["impact", Self.fixture, "--projects", "fats"], 64, "corridor impact: error: --projects: unknown project \"fats\""),
+            (["impact", Self.fixture, "--hubs", "zz"], 64, "corridor impact: error: --hubs: unknown place \"zz\""),
+            (["impact", Self.fixture, "--gamma", "-1"], 64, "corridor impact: error: --gamma must be a number from 0 to 4"),
+            (["impact", Self.fixture, "--scenario", "all"], 64, "corridor impact: error: no project left to measure"),
+            (["impact", FixturePath.of("dimacs/rome99.gr")], 64, "corridor impact: error: a DIMACS graph has no projects"),
+            (["gaps", Self.fixture, "--scenario", "nope"], 64, "corridor gaps: error: --scenario: unknown project \"nope\""),
+            (["gaps", "/nonexistent"], 65, "corridor gaps: error: no network \"/nonexistent\""),
+            (["gaps", Self.fixture, "--sequence"], 64, "corridor gaps: error: unknown option --sequence"),
+        ]
+        for (args, want, message) in cases {
+            let (status, out, err) = run(args)
+            #expect(status == want, "\(args): \(err)")
+            #expect(err.contains(message), "\(args): \(err)")
+            #expect(out.isEmpty, "\(args)")
+        }
+    }
+}
