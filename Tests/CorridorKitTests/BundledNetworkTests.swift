@@ -89,9 +89,11 @@ import TestSupport
         let (network, _) = try Self.load()
         // The ring's 九台–双阳 section opened 2023-01 (zh.wikipedia), 农安–九台 and
         // 双阳–伊通 2024-11-27 (吉林日报).
+        // 长春–太平川 opened 2024-09-28; 大蒲柴河–烟筒山 was open by 2024-09-30 (吉林省交通运输厅).
         #expect(Set(try ScenarioName.year(2026).projectIDs(in: network)) == [
             "hsr-dunbai", "rail-changbai-speedup", "exp-huanren-jian", "hsr-shenbai",
             "ring-jiutai-shuangyang", "ring-nongan-jiutai", "ring-shuangyang-yitong",
+            "exp-changchun-taipingchuan", "exp-yantongshan-dapuchaihe",
         ])
         #expect(Set(try ScenarioName.year(2023).projectIDs(in: network)) == [
             "hsr-dunbai", "exp-huanren-jian", "ring-jiutai-shuangyang",
