@@ -432,6 +432,17 @@ public struct Arguments: Sendable {
 ///
 /// Asking for an option or positional that was not declared is a programmer error
 /// (`precondition`), so a typo in a command's code fails its first test, not silently.
+extension Arguments.Option {
+    /// The same option with another placeholder and help: `-o DIR` where most commands
+    /// take `-o FILE`.
+    public func renamed(placeholder: String, help: String) -> Arguments.Option {
+        var option = self
+        option.placeholder = placeholder
+        option.help = help
+        return option
+    }
+}
+
 public struct ParsedArguments: Sendable, Equatable {
     let declaration: [Arguments.Option]
     let names: [String]

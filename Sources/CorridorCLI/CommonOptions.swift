@@ -102,6 +102,20 @@ enum CommonOptions {
         }
     }
 
+    /// The hubs a network's travel-time goals use (长春 in jilin), in order; else its most
+    /// populous place.
+    static func defaultHubs(of net: NetworkGraph) -> [Int] {
+        var hubs: [Int] = []
+        for goal in net.network.goals where goal.kind == .within {
+            if let hub = goal.hub.flatMap(net.node).map({ net.placeOfNode[Int($0)] }), !hubs.contains(hub) {
+                hubs.append(hub)
+            }
+        }
+        let places = net.network.places
+        return !hubs.isEmpty ? hubs
+            : places.indices.max { (places[$0].population ?? 0, -$0) < (places[$1].population ?? 0, -$1) }.map { [$0] } ?? []
+    }
+
     /// The modes a `--modes` value lists; nil for none given.
     static func modes(_ text: String?, command: String) throws(UsageError) -> Set<Mode>? {
         guard let text else { return nil }

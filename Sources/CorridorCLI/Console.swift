@@ -5,6 +5,9 @@ public final class Console {
     public private(set) var errors = ""
     private let echo: Bool
 
+    /// Whether text goes through to the real streams (the tool), not into buffers (tests).
+    public var echoes: Bool { echo }
+
     /// A console that collects text (for tests) or, with `echo`, also writes it through.
     public init(echo: Bool = false) { self.echo = echo }
 

@@ -14,6 +14,7 @@ public enum Corridor {
     /// The commands, with one line each for the overview. Commands land issue by issue
     /// (see the README's roadmap); an unknown one is a usage error with a suggestion.
     static let commands: [(name: String, summary: String)] = [
+        ("report", "The main job: a Markdown report on a network for planners"),
         ("validate", "Check a network's files and report every problem"),
         ("info", "Count a network's places, links and projects"),
         ("route", "The best route between two places, its legs by mode, and alternatives"),
@@ -46,6 +47,8 @@ public enum Corridor {
         case "--version", "version":
             console.print("corridor \(version)")
             return ExitCode.success
+        case "report":
+            return ReportCommand.run(Array(arguments.dropFirst()), console: console)
         case "validate":
             return ValidateCommand.run(Array(arguments.dropFirst()), console: console)
         case "info":
@@ -84,6 +87,7 @@ public enum Corridor {
         switch entry.name {
         case "validate": console.print(ValidateCommand.usage)
         case "info": console.print(InfoCommand.usage)
+        case "report": console.print(ReportCommand.arguments.help)
         case "route": console.print(RouteCommand.arguments.help)
         case "reach": console.print(ReachCommand.arguments.help)
         case "gaps": console.print(GapsCommand.arguments.help)

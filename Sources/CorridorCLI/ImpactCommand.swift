@@ -75,17 +75,7 @@ enum ImpactCommand {
             hubs = try text.split(separator: ",").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
                 .map { name throws(UsageError) in try CommonOptions.place(name, option: "--hubs", in: names, command: command) }
         } else {
-            // The hubs of the network's travel-time goals (长春 in jilin); else the most
-            // populous place.
-            var fromGoals: [Int] = []
-            for goal in net.network.goals where goal.kind == .within {
-                if let hub = goal.hub.flatMap(net.node).map({ net.placeOfNode[Int($0)] }), !fromGoals.contains(hub) {
-                    fromGoals.append(hub)
-                }
-            }
-            let places = net.network.places
-            hubs = !fromGoals.isEmpty ? fromGoals
-                : places.indices.max { (places[$0].population ?? 0, -$0) < (places[$1].population ?? 0, -$1) }.map { [$0] } ?? []
+            hubs = CommonOptions.defaultHubs(of: net)
         }
         guard !hubs.isEmpty else { throw UsageError(command: command, message: "--hubs is empty") }
         let projectsText = p.value("--projects") ?? "all"

@@ -1,0 +1,252 @@
+import CorridorCore
+import CorridorKit
+import Foundation
+
+/// The report's files: `report.md` and the tables behind it.
+struct ReportWriter {
+    let net: NetworkGraph
+    let networkName: String
+    let hub: Int
+    let thresholds: [Double]
+    let progress: Progress
+
+    struct File {
+        let name: String
+        let text: String
+    }
+
+    var network: Network { net.network }
+    func name(_ i: Int) -> String { network.places[i].nameZh }
+    func project(_ id: String) -> String { network.projects.first { $0.id == id }?.nameZh ?? id }
+    static func n(_ x: Double, _ d: Int = 1) -> String { JSONText.number(x, decimals: d) }
+    static func people(_ x: Int) -> String { ReachReport.thousands(x) }
+    func goal(_ id: String) -> String { network.goals.first { $0.id == id }?.nameZh ?? id }
+    /// Below this a score shows as 0.00: not a measurable effect.
+    static let measurable = 0.005
+
+    func files() -> [File] {
+        progress.step("circles")
+        let base = net.scenario(projects: [])
+        let all = net.scenario(projects: net.projectIDs)
+        let search = DijkstraSearch(net.graph)
+        let before = net.reach(from: [hub], within: thresholds, scenario: base, search: search)
+        let after = net.reach(from: [hub], within: thresholds, scenario: all, search: search)
+        let change = ReachComparison(before: before, after: after)
+        progress.step("goals")
+        let finder = GapFinder(net)
+        let goalsBase = finder.statuses(in: [])
+        let goalsAll = finder.statuses(in: net.projectIDs)
+        let gaps = Dictionary(uniqueKeysWithValues: finder.gaps(in: []).map { ($0.status.goal.id, $0) })
+        progress.step("project impacts")
+        let analysis = ImpactAnalysis(net, hubs: [hub], thresholds: thresholds)
+        let ranking = analysis.ranking(of: net.projectIDs)
+        progress.step("build order")
+        let order = analysis.sequence(of: net.projectIDs)
+
+        let query = ReachCommand.Query(net: net, metric: .time, modes: nil, direction: .forward, allPlaces: false)
+        let impact = ImpactReport(net: net, analysis: analysis, scenario: "base", built: [])
+        var md: [String] = []
+        let title = network.places.isEmpty ? networkName : networkName
+        md.append("# Corridor report: \(title)")
+        md.append("")
+        md.append("Network `\(networkName)` (\(network.folder)), hub \(name(hub)) (`\(network.places[hub].id)`), "
+            + "circles of " + thresholds.map { Self.n($0) }.joined(separator: ", ") + " minutes door to door. "
+            + "`base` is the network the plans found; `all` has every planned project built. "
+            + "Made by `corridor report` (corridor \(Corridor.version)); every figure of the network carries its source in its files.")
+        md += glance()
+        md += circles(before, after, change)
+        md += goals(goalsBase, goalsAll, gaps)
+        md += rankingSection(ranking)
+        md += orderSection(order)
+        md += method()
+        return [
+            File(name: "report.md", text: md.joined(separator: "\n")),
+            File(name: "reach-base.csv", text: ReachReport.csv(before, query)),
+            File(name: "reach-all.csv", text: ReachReport.csv(after, query)),
+            File(name: "reach-compare.csv", text: ReachReport.comparisonCSV(change, query)),
+            File(name: "reach-compare.geojson", text: GeoJSON.comparison(change, in: net)),
+            File(name: "gaps.csv", text: GapsCommand.csv(goalsBase, gaps, net)),
+            File(name: "impact.csv", text: impact.csv(ranking, sequence: order, synergies: nil)),
+        ]
+    }
+
+    func glance() -> [String] {
+        var md = ["", "## The network at a glance", ""]
+        var kinds = MarkdownTable(["kind", "places"], rightAligned: [1])
+        for kind in PlaceKind.allCases {
+            let count = network.places.filter { $0.kind == kind }.count
+            if count > 0 { kinds.append(["\(kind.nameZh) \(kind.rawValue)", String(count)]) }
+        }
+        md.append(kinds.render())
+        md.append("")
+        var modes = MarkdownTable(["mode", "links", "km existing", "km planned"], rightAligned: [1, 2, 3])
+        for mode in Mode.allCases {
+            let links = network.links.filter { $0.mode == mode }
+            guard !links.isEmpty else { continue }
+            let km = { (status: LinkStatus) in
+                Int(links.filter { $0.status == status && $0.runsOver.isEmpty }.compactMap(\.lengthKm).reduce(0, +).rounded())
+            }
+            modes.append(["\(mode.nameZh) \(mode.rawValue)", String(links.count), String(km(.existing)), String(km(.planned))])
+        }
+        md.append(modes.render())
+        md.append("")
+        var corridors = MarkdownTable(["corridor", "projects"], rightAligned: [1])
+        for tag in Set(network.projects.flatMap(\.corridors)).sorted() {
+            corridors.append([tag, String(network.projects.filter { $0.corridors.contains(tag) }.count)])
+        }
+        if corridors.rows.isEmpty {
+            md.append("\(network.projects.count) projects.")
+        } else {
+            md.append("\(network.projects.count) projects (a project may serve several corridors):")
+            md.append("")
+            md.append(corridors.render())
+        }
+        return md
+    }
+
+    func circles(_ before: Reach, _ after: Reach, _ change: ReachComparison) -> [String] {
+        var md = ["", "## \(name(hub))'s circles, base and with every project", ""]
+        let b = ReachSummary(before, in: network), a = ReachSummary(after, in: network)
+        var t = MarkdownTable(["within", "settlements base", "people base", "settlements all", "people all", "people gained"],
+                              rightAligned: [1, 2, 3, 4, 5])
+        for i in before.thresholds.indices {
+            t.append([
+                "≤ \(Self.n(before.thresholds[i])) min", String(b.bands[i].settlements), Self.people(b.bands[i].population),
+                String(a.bands[i].settlements), Self.people(a.bands[i].population),
+                Self.people(a.bands[i].population - b.bands[i].population),
+            ])
+        }
+        md.append(t.render())
+        md.append("")
+        for i in before.thresholds.indices {
+            let gained = change.gained(band: i).filter { network.places[$0.place].kind.isSettlement }
+            guard !gained.isEmpty else { continue }
+            md.append("- entering ≤ \(Self.n(before.thresholds[i])) min with every project: " + gained.map { c in
+                let from = c.before.map { Self.n($0.value) } ?? "> \(Self.n(before.thresholds.last ?? 0))"
+                return "\(name(c.place)) (\(from) → \(Self.n(c.after?.value ?? 0)) min)"
+            }.joined(separator: ", "))
+        }
+        return md
+    }
+
+    func goals(_ base: [GoalStatus], _ all: [GoalStatus], _ gaps: [String: GapFinder.Gap]) -> [String] {
+        guard !base.isEmpty else { return ["", "## The plans' goals", "", "The network has no goals file."] }
+        var md = ["", "## The plans' goals", ""]
+        let unmetBase = base.filter { !$0.met }.count, unmetAll = all.filter { !$0.met }.count
+        md.append("\(unmetBase) of \(base.count) goals are unmet in the base network; \(unmetAll) remain unmet with every project built.")
+        md.append("")
+        var t = MarkdownTable(["goal", "target", "base", "with every project", "closed by"])
+        for (s, s2) in zip(base, all) {
+            let target = s.goal.kind == .connected ? "connected by \(s.goal.mode?.rawValue ?? "")"
+                : "\(s.goal.mode.map { $0.rawValue + " " } ?? "")≤ \(GapsCommand.duration(s.goal.minutes))"
+            let worst = { (x: GoalStatus) in
+                x.met ? "met" : "short: " + x.failing.map { id in
+                    let i = zip(x.goal.places, x.values).first { $0.0 == id }?.1
+                    return "\(network.places.first { $0.id == id }?.nameZh ?? id) \(GapsCommand.duration(i ?? nil))"
+                }.joined(separator: ", ")
+            }
+            let closers = s.met ? "" : (gaps[s.goal.id].map { g in
+                g.closedBy.isEmpty ? "no project" : g.closedBy.map { $0.map(project).joined(separator: " + ") }.joined(separator: "; or ")
+            } ?? "")
+            t.append(["\(s.goal.nameZh)", target, worst(s), worst(s2), closers])
+        }
+        md.append(t.render())
+        return md
+    }
+
+    func rankingSection(_ ranking: [RankedProject]) -> [String] {
+        var md = ["", "## Project ranking", ""]
+        md.append("Score = accessibility + gaps + people, each scaled to the best project's (0…1): accessibility is "
+            + "the minutes saved on an average trip between populated places weighted by the gravity model "
+            + "(pop·pop / km², γ = 2); gaps are the plans' goals closed, in goal units (the share of a goal's failing "
+            + "places brought to target); people are those entering \(name(hub))'s circles. Projects with no effect "
+            + "on these are listed after, in plan order.")
+        md.append("")
+        var t = MarkdownTable(["rank", "project", "score", "access", "gaps", "people", "min/trip", "goals advanced", "people entering"],
+                              rightAligned: [0, 2, 3, 4, 5, 6, 8])
+        var none: [String] = []
+        for (i, r) in ranking.enumerated() {
+            guard r.score >= Self.measurable else { none.append(project(r.impact.projects[0])); continue }
+            t.append([
+                String(i + 1), project(r.impact.projects[0]), Self.n(r.score, 2), Self.n(r.accessibilityScore, 2),
+                Self.n(r.gapScore, 2), Self.n(r.populationScore, 2), Self.n(r.impact.accessibility, 2),
+                r.impact.goalProgress.map { goal($0.goal) }.joined(separator: "、"), Self.people(r.impact.populationGained),
+            ])
+        }
+        md.append(t.render())
+        if !none.isEmpty {
+            md.append("")
+            md.append("No measurable effect on these measures (\(none.count)): " + none.joined(separator: "、") + ".")
+        }
+        return md
+    }
+
+    func orderSection(_ order: [RankedProject]) -> [String] {
+        var md = ["", "## Recommended build order", ""]
+        md.append("Greedy: each step builds the project worth most given those before it (its marginal score).")
+        md.append("")
+        var t = MarkdownTable(["step", "project", "marginal score", "min/trip", "goals closed", "people entering"],
+                              rightAligned: [0, 2, 3, 5])
+        for (i, r) in order.enumerated() where r.score >= Self.measurable {
+            t.append([
+                String(i + 1), project(r.impact.projects[0]), Self.n(r.score, 2), Self.n(r.impact.accessibility, 2),
+                r.impact.gapsClosed.map(goal).joined(separator: "、"), Self.people(r.impact.populationGained),
+            ])
+        }
+        md.append(t.render())
+        let rest = order.filter { $0.score < Self.measurable }.count
+        if rest > 0 { md.append(""); md.append("The other \(rest) projects add nothing measurable once those are built.") }
+        return md
+    }
+
+    func method() -> [String] {
+        [
+            "", "## Method and sources", "",
+            "- Times are door to door: a rail or air trip pays the access to and from the station or airport the "
+                + "network states; a place exactly at a limit is within it.",
+            "- Population: 2020 census, each place its own unit's (a prefecture seat is its urban districts), so sums "
+                + "never double-count.",
+            "- The network's sources, estimates and what is not modelled: `\(network.folder)/README.md`; "
+                + "licences: `ATTRIBUTION.md`.",
+            "- Definitions of every field: `docs/cli-output.md`.",
+        ]
+    }
+}
+
+/// Writes a report's files into a folder, all or nothing: every file is made first, in a
+/// temporary folder beside the target; then the temporary folder becomes the target (when
+/// the target does not exist) or each file is renamed into it.
+enum ReportFolder {
+    static func write(_ files: [ReportWriter.File], to dir: String) throws(OutputError) {
+        let fm = FileManager.default
+        let parent = (dir as NSString).deletingLastPathComponent
+        let base = parent.isEmpty ? "." : parent
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: base, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw OutputError(path: dir, reason: "its folder \(base) does not exist")
+        }
+        if fm.fileExists(atPath: dir, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw OutputError(path: dir, reason: "it is a file, not a folder")
+        }
+        let temp = (base as NSString).appendingPathComponent(".\((dir as NSString).lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0 ... .max))")
+        do {
+            try fm.createDirectory(atPath: temp, withIntermediateDirectories: false)
+        } catch {
+            throw OutputError(path: dir, reason: "cannot create a folder beside it (\(error.localizedDescription))")
+        }
+        defer { try? fm.removeItem(atPath: temp) }
+        for file in files {
+            guard fm.createFile(atPath: (temp as NSString).appendingPathComponent(file.name), contents: Data((file.text + "\n").utf8)) else {
+                throw OutputError(path: (dir as NSString).appendingPathComponent(file.name), reason: "cannot be written")
+            }
+        }
+        if !fm.fileExists(atPath: dir) {
+            guard rename(temp, dir) == 0 else { throw OutputError(path: dir, reason: String(cString: strerror(errno))) }
+            return
+        }
+        for file in files {
+            let from = (temp as NSString).appendingPathComponent(file.name), to = (dir as NSString).appendingPathComponent(file.name)
+            guard rename(from, to) == 0 else { throw OutputError(path: to, reason: String(cString: strerror(errno))) }
+        }
+    }
+}

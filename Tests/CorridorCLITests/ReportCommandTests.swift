@@ -1,0 +1,75 @@
+import CorridorCLI
+import Foundation
+import Testing
+import TestSupport
+
+/// `corridor report`, in-process, on the hand-worked impact fixture (its README has every
+/// figure) and, for the main job itself, on the bundled network.
+@Suite struct ReportCommandTests {
+    func run(_ args: [String]) -> (Int32, String, String) {
+        let console = Console()
+        let status = Corridor.run(args, console: console)
+        return (status, console.output, console.errors)
+    }
+
+    static let fixture = FixturePath.of("networks/impact")
+
+    @Test func markdownOnTheFixture() {
+        let (status, out, err) = run(["report", Self.fixture, "--within", "60,120"])
+        #expect(status == 0 && err.isEmpty)
+        // The hub is a, the hub of the fixture's within goals.
+        #expect(out.contains("hub 甲 (`a`), circles of 60, 120 minutes"))
+        // With every project: b (via the west and east halves, 40 min), c (fast, 40) and the town
+        // m (20, a settlement without people) enter ≤ 60.
+        #expect(out.contains("| ≤ 60 min | 1 | 1,000 | 4 | 3,000 | 2,000 |"))
+        #expect(out.contains("4 of 4 goals are unmet in the base network; 0 remain unmet with every project built."))
+        #expect(out.contains("| 甲至丙一小时 | ≤ 1 h | short: 丙 1 h 30 min | met | 快线; or 另线 |"))
+        #expect(out.contains("| 1 | 快线 | 3 |"))
+        // Build order: fast, east, west; other adds nothing after fast.
+        #expect(out.contains("| 1 | 快线 |") && out.contains("| 2 | 东段 |") && out.contains("| 3 | 西段 |"))
+        #expect(out.contains("The other 1 projects add nothing measurable once those are built."))
+    }
+
+    @Test func folderIsWrittenWholeOrNotAtAll() throws {
+        let root = NSTemporaryDirectory() + "corridor-report-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (status, out, err) = run(["report", Self.fixture, "-o", root + "/out"])
+        #expect(status == 0 && out.isEmpty && err.hasPrefix("corridor report: wrote report.md"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: root + "/out").sorted()
+        #expect(files == ["gaps.csv", "impact.csv", "reach-all.csv", "reach-base.csv", "reach-compare.csv",
+                          "reach-compare.geojson", "report.md"])
+        // Written again into the existing folder: the files are replaced, nothing else left.
+        #expect(run(["report", Self.fixture, "-o", root + "/out"]).0 == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == ["out"])
+        // A folder whose parent does not exist: exit 1, nothing written.
+        let (bad, _, message) = run(["report", Self.fixture, "-o", root + "/missing/out"])
+        #expect(bad == 1 && message.contains("does not exist"))
+        #expect(!FileManager.default.fileExists(atPath: root + "/missing"))
+    }
+
+    @Test func theMainJobOnTheBundledNetwork() {
+        let (status, out, _) = run(["report"])
+        #expect(status == 0)
+        #expect(out.hasPrefix("# Corridor report: jilin"))
+        // The plans' named gaps and what closes them (C 第一章, C 专栏2).
+        #expect(out.contains("| 临江、长白未通高速公路 | expressway ≤ 30 min |"))
+        #expect(out.contains("白山至临江高速公路 + 抚长高速松江河至长白段"))
+        #expect(out.contains("## Recommended build order"))
+    }
+
+    @Test func badInput() {
+        let cases: [([String], Int32, String)] = [
+            (["report", "nowhere"], 65, "corridor report: error: no network \"nowhere\""),
+            (["report", Self.fixture, "--hub", "zz"], 64, "corridor report: error: --hub: unknown place \"zz\""),
+            (["report", Self.fixture, "--within", "0"], 64, "corridor report: error: --within: 0 must be positive"),
+            (["report", FixturePath.of("dimacs/rome99.gr")], 64, "corridor report: error: a report needs a planner's network"),
+        ]
+        for (args, want, message) in cases {
+            let (status, out, err) = run(args)
+            #expect(status == want, "\(args): \(err)")
+            #expect(err.contains(message), "\(args): \(err)")
+            #expect(out.isEmpty)
+        }
+    }
+}
