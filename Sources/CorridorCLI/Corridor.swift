@@ -21,6 +21,8 @@ public enum Corridor {
         ("reach", "Who is within 30, 60, 120 minutes (or any thresholds) of a place"),
         ("gaps", "The plans' goals a scenario does not meet, and the projects that close them"),
         ("impact", "What each planned project changes: ranking, build order, synergies"),
+        ("dot", "A Graphviz diagram: map or corridor schematic, with a route, reach bands or an impact"),
+        ("completions", "Print a bash or zsh completion script"),
         ("help", "Show help for corridor or for one command"),
         ("version", "Print the version"),
     ]
@@ -49,6 +51,8 @@ public enum Corridor {
             return ExitCode.success
         case "report":
             return ReportCommand.run(Array(arguments.dropFirst()), console: console)
+        case "completions":
+            return CompletionsCommand.run(Array(arguments.dropFirst()), console: console)
         case "validate":
             return ValidateCommand.run(Array(arguments.dropFirst()), console: console)
         case "info":
@@ -61,6 +65,8 @@ public enum Corridor {
             return GapsCommand.run(Array(arguments.dropFirst()), console: console)
         case "impact":
             return ImpactCommand.run(Array(arguments.dropFirst()), console: console)
+        case "dot":
+            return DotCommand.run(Array(arguments.dropFirst()), console: console)
         default:
             let names = commands.map(\.name)
             if first.hasPrefix("-") {
@@ -85,13 +91,15 @@ public enum Corridor {
             return ExitCode.usage
         }
         switch entry.name {
-        case "validate": console.print(ValidateCommand.usage)
-        case "info": console.print(InfoCommand.usage)
+        case "validate": console.print(ValidateCommand.arguments.help)
+        case "info": console.print(InfoCommand.arguments.help)
         case "report": console.print(ReportCommand.arguments.help)
+        case "completions": console.print(CompletionsCommand.arguments.help)
         case "route": console.print(RouteCommand.arguments.help)
         case "reach": console.print(ReachCommand.arguments.help)
         case "gaps": console.print(GapsCommand.arguments.help)
         case "impact": console.print(ImpactCommand.arguments.help)
+        case "dot": console.print(DotCommand.arguments.help)
         default: console.print("corridor \(entry.name): \(entry.summary)")
         }
         return ExitCode.success

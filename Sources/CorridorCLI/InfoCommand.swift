@@ -4,29 +4,19 @@ import Foundation
 /// `corridor info NETWORK`: what a network holds — places by kind, links by mode and
 /// status with their kilometres, projects by corridor and type.
 enum InfoCommand {
-    static let usage = """
-        usage: corridor info NETWORK
+    static let arguments = Arguments(
+        command: "corridor info",
+        positionals: [CommonOptions.network],
+        description: "Counts a network's places by kind, links and kilometres by mode and status, and projects by type and corridor.",
+        examples: ["corridor info jilin", "corridor info Fixtures/dimacs/rome99.gr"])
 
-        Counts a network's places, links and projects.
-          NETWORK     a network folder, the name of a bundled network (e.g. jilin), or a
-                      DIMACS .gr file
-
-        example: corridor info Fixtures/networks/tiny
-        """
-
-    static func run(_ arguments: [String], console: Console) -> Int32 {
-        if arguments.contains("--help") || arguments.contains("-h") {
-            console.print(usage)
-            return ExitCode.success
+    static func run(_ argv: [String], console: Console) -> Int32 {
+        let p: ParsedArguments
+        switch arguments.parse(argv, console: console) {
+        case .exit(let code): return code
+        case .run(let parsed): p = parsed
         }
-        if let flag = arguments.first(where: { $0.hasPrefix("-") }) {
-            console.printError("corridor info: error: unknown option \(flag)" + Suggestions.didYouMean(flag, among: ["--help"]))
-            return ExitCode.usage
-        }
-        guard arguments.count == 1 else {
-            console.printError("corridor info: error: " + (arguments.isEmpty ? "missing NETWORK" : "one network at a time") + "\n\n" + usage)
-            return ExitCode.usage
-        }
+        let arguments = [p.positional("NETWORK")!]
         if NetworkLocator.isDIMACS(arguments[0]) {
             do {
                 let graph = try DIMACS.readGraph(at: arguments[0])

@@ -6,42 +6,26 @@ import CorridorKit
 /// Exit status: 0 when there is no error (warnings allowed, unless `--strict`), 1 when
 /// there are problems, 64 for a usage error, 65 when the network cannot be read.
 enum ValidateCommand {
-    static let usage = """
-        usage: corridor validate NETWORK [--strict]
+    static let arguments = Arguments(
+        command: "corridor validate",
+        options: [.flag("--strict", help: "warnings count as problems too (exit 1)")],
+        positionals: [CommonOptions.network],
+        description: """
+            Checks a network's files and reports every problem, one per line as \
+            file:line:column: error|warning: message, in file, line and column order. Exit \
+            status 0 without errors (warnings allowed unless --strict), 1 with problems, 65 \
+            when the network cannot be read.
+            """,
+        examples: ["corridor validate jilin", "corridor validate Fixtures/networks/invalid/unknown-place"])
 
-        Checks a network's files and reports every problem as file:line:column.
-          NETWORK     a network folder, the name of a bundled network (e.g. jilin), or a
-                      DIMACS .gr file
-          --strict    warnings count as problems too (exit 1)
-
-        example: corridor validate Fixtures/networks/tiny
-        """
-
-    static func run(_ arguments: [String], console: Console) -> Int32 {
-        var strict = false
-        var network: String? = nil
-        for argument in arguments {
-            switch argument {
-            case "--strict": strict = true
-            case "--help", "-h":
-                console.print(usage)
-                return ExitCode.success
-            case let flag where flag.hasPrefix("-"):
-                console.printError("corridor validate: error: unknown option \(flag)"
-                    + Suggestions.didYouMean(flag, among: ["--strict", "--help"]))
-                return ExitCode.usage
-            default:
-                guard network == nil else {
-                    console.printError("corridor validate: error: one network at a time (got \"\(network!)\" and \"\(argument)\")")
-                    return ExitCode.usage
-                }
-                network = argument
-            }
+    static func run(_ argv: [String], console: Console) -> Int32 {
+        let p: ParsedArguments
+        switch arguments.parse(argv, console: console) {
+        case .exit(let code): return code
+        case .run(let parsed): p = parsed
         }
-        guard let network else {
-            console.printError("corridor validate: error: missing NETWORK\n\n" + usage)
-            return ExitCode.usage
-        }
+        let strict = p.flag("--strict")
+        let network = p.positional("NETWORK")!
         if NetworkLocator.isDIMACS(network) {
             do {
                 let graph = try DIMACS.readGraph(at: network)

@@ -1,0 +1,143 @@
+import CorridorCLI
+import Foundation
+import Testing
+import TestSupport
+
+/// `corridor dot`, in-process: the file it writes is the writer's golden text, overlays
+/// reach the diagram, and every bad option is a usage error (exit 64) that names it.
+@Suite struct DotCommandTests {
+    func run(_ args: [String]) -> (status: Int32, output: String, errors: String) {
+        let console = Console()
+        let status = Corridor.run(args, console: console)
+        return (status, console.output, console.errors)
+    }
+
+    static let tiny = FixturePath.of("networks/tiny")
+
+    static func temporaryFile(_ name: String) throws -> String {
+        let folder = NSTemporaryDirectory() + "corridor-dot-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder + "/" + name
+    }
+
+    /// `-o FILE` holds exactly the document: the golden map of the tiny network (with the
+    /// default title left out), and the same text on the terminal.
+    @Test func writesTheGoldenMap() throws {
+        let file = try Self.temporaryFile("tiny.dot")
+        defer { try? FileManager.default.removeItem(atPath: (file as NSString).deletingLastPathComponent) }
+        let r = run(["dot", Self.tiny, "--title=", "-o", file])
+        #expect(r.status == 0 && r.output.isEmpty && r.errors.isEmpty)
+        let golden = try String(contentsOfFile: FixturePath.of("dot/tiny-geo.dot"), encoding: .utf8)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == golden)
+        #expect(run(["dot", Self.tiny, "--title="]).output == golden)
+    }
+
+    /// The golden schematic and impact through the command line: the options map onto the
+    /// writer's settings one to one.
+    @Test func optionsReachTheWriter() throws {
+        let schematic = run(["dot", Self.tiny, "--layout", "schematic", "--labels", "both", "--clusters",
+                             "--scenario", "all", "--title", "tiny"])
+        #expect(schematic.status == 0)
+        #expect(schematic.output == (try String(contentsOfFile: FixturePath.of("dot/tiny-schematic.dot"), encoding: .utf8)))
+        let impact = run(["dot", Self.tiny, "--layout=schematic", "--labels=en", "--hide-planned", "--impact", "长吉城际提速",
+                          "--title="])
+        #expect(impact.status == 0)
+        #expect(impact.output == (try String(contentsOfFile: FixturePath.of("dot/tiny-impact.dot"), encoding: .utf8)))
+        let reach = run(["dot", Self.tiny, "--corridor", "长吉珲", "--reach", "长春", "--within", "30,60",
+                         "--title", "长吉珲 · 长春 30/60 分钟可达"])
+        #expect(reach.output == (try String(contentsOfFile: FixturePath.of("dot/tiny-reach.dot"), encoding: .utf8)))
+        let route = run(["dot", Self.tiny, "--route", "changchun，Jilin", "--kinds", "地级市", "--scenario", "all",
+                         "--labels", "en", "--title="])
+        #expect(route.output == (try String(contentsOfFile: FixturePath.of("dot/tiny-route.dot"), encoding: .utf8)))
+    }
+
+    /// Default titles say what the diagram shows, in the labels' language(s).
+    @Test func titles() {
+        let title = { (args: [String]) -> String? in
+            self.run(["dot", Self.tiny] + args).output.split(separator: "\n")
+                .first { $0.hasPrefix("  graph [") }
+                .flatMap { $0.components(separatedBy: "label=\"").dropFirst().first?.components(separatedBy: "\", labelloc").first }
+        }
+        #expect(title([]) == "tiny（情景 base）")
+        #expect(title(["--labels", "en", "--corridor", "长吉珲"]) == "长吉珲 · tiny (scenario base)")
+        #expect(title(["--route", "changchun,jilin", "--labels", "both"])
+                == "长春 → 吉林：66.6 分钟，换乘 0 次（情景 base）\\nChangchun → Jilin: 66.6 min, 0 transfers (scenario base)")
+        #expect(title(["--reach", "长春,吉林", "--within", "60"]) == "长春、吉林 60 分钟可达（情景 base）")
+        #expect(title(["--impact", "new-road", "--labels", "en"])
+                == "Changchun–Jilin new road: minutes saved per trip, by place (scenario base + this project)")
+    }
+
+    /// The bundled network: the fastest 长春 → 延吉 (by the non-stop HSR run to 延吉西站)
+    /// is drawn as the track it runs over, thick; 沈白's links are thick in its impact.
+    @Test func overlaysOnTheBundledNetwork() {
+        let route = run(["dot", "jilin", "--route", "长春", "延吉", "--no-legend"])
+        #expect(route.status == 0)
+        #expect(route.output.contains("\"changchun-st\" -- \"longjia-st\" [color=\"#d62728\", penwidth=6];"))
+        #expect(route.output.contains("\"antuxi-st\" -- \"yanjixi-st\" [color=\"#d62728\", penwidth=6];"))
+        let minutes = run(["route", "jilin", "--from", "长春", "--to", "延吉", "--format", "json"]).output
+        #expect(minutes.contains("\"minutes\": 189") && route.output.contains("长春 → 延吉：189 分钟"))
+        let impact = run(["dot", "jilin", "--impact", "hsr-shenbai", "--no-legend"])
+        #expect(impact.status == 0)
+        let thick = impact.output.split(separator: "\n").filter { $0.contains("penwidth=6") }
+        #expect(!thick.isEmpty && thick.allSatisfy { $0.contains("label=\"沈阳至白河高速铁路\"") && !$0.contains("dashed") })
+    }
+
+    /// No route is a finding: exit 1, nothing written (e cannot reach a: de is one-way).
+    @Test func noRouteIsAFinding() {
+        let r = run(["dot", FixturePath.of("networks/reach"), "--route", "e,a"])
+        #expect(r.status == 1 && r.output.isEmpty)
+        #expect(r.errors == "corridor dot: no route from 戊 (e) to 甲 (a) in scenario base\n")
+    }
+
+    @Test func helpShowsTheRouteForm() {
+        let r = run(["dot", "--help"])
+        #expect(r.status == 0)
+        #expect(r.output.hasPrefix("usage: corridor dot NETWORK [TO] [--scenario SCENARIO]"))
+        #expect(r.output.contains("--route FROM,TO      highlight the fastest route"))
+        #expect(r.output.contains("  corridor dot jilin --route 长春,延吉"))
+        #expect(run(["help", "dot"]).output == r.output)
+        #expect(run(["--help"]).output.contains("  dot "))
+    }
+
+    /// Every bad option is a usage error naming it, with the usage line.
+    @Test(arguments: [
+        (["--layout", "map"], "--layout: unknown value \"map\" (one of geo, schematic)"),
+        (["--labels", "fr"], "--labels: unknown value \"fr\" (one of zh, en, both)"),
+        (["--kinds", "city"], "--kinds: unknown kind \"city\" (kinds: prefecture, county, town, station, airport, port, border, junction, foreign)"),
+        (["--kinds", ","], "--kinds is empty"),
+        (["--corridor", "长吉"], "--corridor: no link is tagged \"长吉\" (the network's corridors: 长吉珲, 长春都市圈) (did you mean \"长吉珲\"?)"),
+        (["--route", "changchun"], "--route needs two places or more: --route FROM,TO"),
+        (["--route", "changchn,jilin"], "--route: unknown place \"changchn\" (did you mean \"changchun\" (长春)"),
+        (["--reach", ""], "--reach is empty: name one or more places"),
+        (["--reach", "长春", "--impact", "new-road"], "--reach and --impact are separate overlays; give one"),
+        (["--within", "60"], "--within goes with --reach"),
+        (["--reach", "长春", "--within", "10,20,30,40,50,60,70"], "--within: at most 6 bands can be told apart by colour"),
+        (["--clusters"], "--clusters needs --layout schematic (neato, which draws the geo layout, draws no clusters)"),
+        (["--impact", "new-rd"], "--impact: unknown project \"new-rd\" (did you mean \"new-road\"?)"),
+        (["--impact", "new-road,hsr-speedup"], "--impact takes one project"),
+        (["--impact", "hsr-speedup", "--scenario", "2026"],
+         "--impact: hsr-speedup is built in --scenario 2026 already; measure it on a scenario without it"),
+        (["jilin"], "unexpected argument \"jilin\" (one NETWORK; or --route FROM TO)"),
+        (["--scenario", "no-such"], "--scenario: unknown project \"no-such\""),
+    ])
+    func usageErrors(_ arguments: [String], _ message: String) {
+        let r = run(["dot", Self.tiny] + arguments)
+        #expect(r.status == 64, "\(arguments)")
+        #expect(r.output.isEmpty)
+        #expect(r.errors.hasPrefix("corridor dot: error: " + message), "\(r.errors)")
+        #expect(r.errors.contains("usage: corridor dot NETWORK"))
+    }
+
+    @Test func aDIMACSGraphHasNothingToDraw() {
+        let r = run(["dot", FixturePath.of("dimacs/rome99.gr")])
+        #expect(r.status == 64)
+        #expect(r.errors.hasPrefix("corridor dot: error: a DIMACS graph has no places, modes or coordinates to draw"))
+    }
+
+    /// A file that cannot be written: exit 1, nothing left behind.
+    @Test func unwritableOutputFails() {
+        let r = run(["dot", Self.tiny, "-o", "/no/such/folder/x.dot"])
+        #expect(r.status == 1)
+        #expect(r.errors == "corridor dot: error: cannot write \"/no/such/folder/x.dot\": the folder \"/no/such/folder\" does not exist\n")
+    }
+}
