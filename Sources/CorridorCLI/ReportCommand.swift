@@ -59,10 +59,12 @@ enum ReportCommand {
             hub = CommonOptions.defaultHubs(of: net).first ?? 0
         }
         let progress = Progress(console: console)
-        let report = ReportWriter(net: net, networkName: argument, hub: hub, thresholds: thresholds, progress: progress)
+        let dir = p.value("--output").flatMap { $0 == "-" ? nil : $0 }
+        let report = ReportWriter(
+            net: net, networkName: argument, hub: hub, thresholds: thresholds, progress: progress, toFolder: dir != nil)
         let files = report.files()
         progress.done()
-        guard let dir = p.value("--output"), dir != "-" else {
+        guard let dir else {
             console.print(files.first { $0.name == "report.md" }!.text)
             return ExitCode.success
         }

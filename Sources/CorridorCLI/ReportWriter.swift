@@ -9,10 +9,14 @@ struct ReportWriter {
     let hub: Int
     let thresholds: [Double]
     let progress: Progress
+    /// Whether the report goes to a folder (diagrams as files) or to the terminal.
+    let toFolder: Bool
 
     struct File {
         let name: String
         let text: String
+        /// Binary contents (a rendered PNG) instead of text.
+        var data: Data? = nil
     }
 
     var network: Network { net.network }
@@ -58,6 +62,9 @@ struct ReportWriter {
         md += goals(goalsBase, goalsAll, gaps)
         md += rankingSection(ranking)
         md += orderSection(order)
+        progress.step("diagrams")
+        let (diagramFiles, diagramText) = diagrams(base: base, reach: before, best: ranking.first)
+        md += diagramText
         md += method()
         return [
             File(name: "report.md", text: md.joined(separator: "\n")),
@@ -67,7 +74,7 @@ struct ReportWriter {
             File(name: "reach-compare.geojson", text: GeoJSON.comparison(change, in: net)),
             File(name: "gaps.csv", text: GapsCommand.csv(goalsBase, gaps, net)),
             File(name: "impact.csv", text: impact.csv(ranking, sequence: order, synergies: nil)),
-        ]
+        ] + diagramFiles
     }
 
     func glance() -> [String] {
@@ -199,6 +206,56 @@ struct ReportWriter {
         return md
     }
 
+    /// The report's diagrams: the network map, the hub's bands and the best project's
+    /// impact, as DOT, and as SVG and PNG when Graphviz's `dot` is on the PATH.
+    func diagrams(base: Scenario, reach: Reach, best: RankedProject?) -> ([File], [String]) {
+        let kinds: Set<PlaceKind> = [.prefecture, .county, .border, .foreign]
+        var specs: [(name: String, caption: String, writer: DOTWriter)] = []
+        var map = DOTWriter(layout: .geo, kinds: kinds)
+        map.title = "\(networkName)（情景 base）"
+        specs.append(("network-map", "The network (base; planned projects dashed)", map))
+        var bands = DOTWriter(layout: .geo, kinds: kinds, overlay: .reach(reach))
+        bands.title = "\(name(hub)) " + reach.thresholds.map { Self.n($0) }.joined(separator: "/") + " 分钟可达（情景 base）"
+        specs.append(("hub-reach", "\(name(hub))'s circles (base)", bands))
+        if let best, best.score >= Self.measurable {
+            let id = best.impact.projects[0]
+            let saved = ImpactAnalysis(net, hubs: []).minutesSavedByPlace(by: [id], over: [])
+            var impact = DOTWriter(
+                layout: .geo, kinds: kinds,
+                overlay: .impact(project: id, minutesSaved: Dictionary(uniqueKeysWithValues: saved.map { ($0.place, $0.minutes) })))
+            impact.title = "\(project(id))：各地平均每次出行节省的分钟数"
+            specs.append(("impact-\(id)", "Minutes saved per trip by the top-ranked project, \(project(id))", impact))
+        }
+        var files: [File] = []
+        var md = ["", "## Diagrams", ""]
+        guard toFolder else {
+            md.append("Written with `-o DIR`: " + specs.map { "\($0.caption) (`\($0.name).dot`)" }.joined(separator: "; ")
+                + ", as SVG and PNG too when Graphviz is installed.")
+            return ([], md)
+        }
+        let graphviz = Graphviz.dotPath
+        if graphviz == nil {
+            md.append("Graphviz is not installed here (`dot` is not on the PATH), so the diagrams are given as DOT files "
+                + "only; render them with `dot -Tsvg FILE.dot -o FILE.svg` (install graphviz and fonts-noto-cjk).")
+            md.append("")
+        }
+        for spec in specs {
+            var dot = spec.writer.document(net, scenario: base)
+            if dot.hasSuffix("\n") { dot.removeLast() }
+            files.append(File(name: spec.name + ".dot", text: dot))
+            if let graphviz, let svg = Graphviz.render(dot, format: "svg", dot: graphviz),
+               let png = Graphviz.render(dot, format: "png", dot: graphviz) {
+                files.append(File(name: spec.name + ".svg", text: "", data: svg))
+                files.append(File(name: spec.name + ".png", text: "", data: png))
+                md.append("![\(spec.caption)](\(spec.name).png)")
+            } else {
+                md.append("- \(spec.caption): `\(spec.name).dot`")
+            }
+            md.append("")
+        }
+        return (files, md)
+    }
+
     func method() -> [String] {
         [
             "", "## Method and sources", "",
@@ -236,7 +293,8 @@ enum ReportFolder {
         }
         defer { try? fm.removeItem(atPath: temp) }
         for file in files {
-            guard fm.createFile(atPath: (temp as NSString).appendingPathComponent(file.name), contents: Data((file.text + "\n").utf8)) else {
+            let contents = file.data ?? Data((file.text + "\n").utf8)
+            guard fm.createFile(atPath: (temp as NSString).appendingPathComponent(file.name), contents: contents) else {
                 throw OutputError(path: (dir as NSString).appendingPathComponent(file.name), reason: "cannot be written")
             }
         }

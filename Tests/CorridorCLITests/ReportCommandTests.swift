@@ -36,9 +36,17 @@ import TestSupport
         defer { try? FileManager.default.removeItem(atPath: root) }
         let (status, out, err) = run(["report", Self.fixture, "-o", root + "/out"])
         #expect(status == 0 && out.isEmpty && err.hasPrefix("corridor report: wrote report.md"))
-        let files = try FileManager.default.contentsOfDirectory(atPath: root + "/out").sorted()
-        #expect(files == ["gaps.csv", "impact.csv", "reach-all.csv", "reach-base.csv", "reach-compare.csv",
-                          "reach-compare.geojson", "report.md"])
+        let files = Set(try FileManager.default.contentsOfDirectory(atPath: root + "/out"))
+        let tables: Set = ["gaps.csv", "impact.csv", "reach-all.csv", "reach-base.csv", "reach-compare.csv",
+                           "reach-compare.geojson", "report.md"]
+        // The diagrams: the map, the hub's bands and the top project's impact (fast), as DOT,
+        // and rendered when Graphviz is here (CI installs it).
+        let diagrams = ["network-map", "hub-reach", "impact-fast"]
+        let rendered = FileManager.default.isExecutableFile(atPath: "/usr/bin/dot")
+        let expected = tables.union(diagrams.flatMap { d in rendered ? [d + ".dot", d + ".svg", d + ".png"] : [d + ".dot"] })
+        #expect(files == expected)
+        let report = try String(contentsOfFile: root + "/out/report.md", encoding: .utf8)
+        #expect(report.contains(rendered ? "![The network (base; planned projects dashed)](network-map.png)" : "network-map.dot"))
         // Written again into the existing folder: the files are replaced, nothing else left.
         #expect(run(["report", Self.fixture, "-o", root + "/out"]).0 == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == ["out"])
