@@ -35,7 +35,7 @@ enum ImpactCommand {
             """,
         examples: [
             "corridor impact jilin",
-            "corridor impact jilin --hubs 长春,吉林 --sequence",
+            "corridor impact jilin --hubs 长春,吉林 --projects hsr-shenbai,hsr-changliaotong,exp-changchun-yantongshan --sequence",
             "corridor impact jilin --projects hsr-shenbai,hsr-changliaotong --synergy",
             "corridor impact jilin --scenario 2026 --format csv",
         ])
@@ -92,9 +92,14 @@ enum ImpactCommand {
             throw UsageError(command: command, message: "no project left to measure: every one named is built in --scenario \(scenarioText)")
         }
         let analysis = ImpactAnalysis(net, hubs: hubs, thresholds: thresholds, gamma: gamma)
+        let progress = Progress(console: console)
+        progress.step("measuring \(projects.count) projects")
         let ranking = analysis.ranking(of: projects, over: built)
+        if p.flag("--sequence") { progress.step("the build order") }
         let sequence = p.flag("--sequence") ? analysis.sequence(of: projects, over: built) : nil
+        if p.flag("--synergy") { progress.step("\(projects.count * (projects.count - 1) / 2) pairs of projects") }
         let synergies = p.flag("--synergy") ? analysis.synergies(of: projects, over: built) : nil
+        progress.done()
         let report = ImpactReport(net: net, analysis: analysis, scenario: scenarioText, built: built)
         let text: String
         switch format {

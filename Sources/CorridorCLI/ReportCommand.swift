@@ -25,8 +25,7 @@ enum ReportCommand {
             """,
         examples: [
             "corridor report",
-            "corridor report jilin --hub 吉林",
-            "corridor report -o report",
+            "corridor report jilin --hub 吉林 -o report",
         ])
 
     static func run(_ argv: [String], console: Console) -> Int32 {

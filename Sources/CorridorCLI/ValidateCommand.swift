@@ -16,7 +16,7 @@ enum ValidateCommand {
             status 0 without errors (warnings allowed unless --strict), 1 with problems, 65 \
             when the network cannot be read.
             """,
-        examples: ["corridor validate jilin", "corridor validate Fixtures/networks/invalid/unknown-place"])
+        examples: ["corridor validate jilin", "corridor validate jilin --strict"])
 
     static func run(_ argv: [String], console: Console) -> Int32 {
         let p: ParsedArguments

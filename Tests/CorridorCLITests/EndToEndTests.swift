@@ -1,0 +1,98 @@
+import CorridorCLI
+import Foundation
+import Testing
+import TestSupport
+
+/// The built `corridor` executable, as a user runs it: standard output, standard error and
+/// exit status, compared with what the same command gives in-process; and every example
+/// of every command's help, run.
+@Suite struct EndToEndTests {
+    static let binary = FixturePath.repositoryRoot + "/.build/debug/corridor"
+
+    func spawn(_ args: [String]) throws -> (Int32, String, String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.binary)
+        p.arguments = args
+        p.currentDirectoryURL = URL(fileURLWithPath: FixturePath.repositoryRoot)
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let group = DispatchGroup()
+        nonisolated(unsafe) var o = Data(), e = Data()
+        DispatchQueue.global().async(group: group) { o = out.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: group) { e = err.fileHandleForReading.readDataToEndOfFile() }
+        group.wait()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    func inProcess(_ args: [String]) -> (Int32, String, String) {
+        let console = Console()
+        let status = Corridor.run(args, console: console)
+        return (status, console.output, console.errors)
+    }
+
+    @Test func theBinaryAnswersAsTheLibraryDoes() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "swift test builds \(Self.binary)")
+        let cases: [[String]] = [
+            ["--help"], ["route", "--help"], ["help", "reach"], ["dot", "--help"],
+            ["reach", "jilin", "--from", "长春", "--format", "csv"],
+            ["route", "jilin", "--from", "长春", "--to", "吉林", "--format", "json"],
+            ["gaps", "jilin", "--check"],                                // unmet goals: 1
+            ["reach", "jilin", "--from", "长春x"],                       // unknown place: 64
+            ["route", "jilin", "--from", "长春", "--to", "吉林", "--frmat", "csv"],
+            ["validate", "Fixtures/networks/invalid/not-utf8"],           // unreadable: 65
+            ["validate", "Fixtures/networks/invalid/unknown-place"],      // findings: 1
+            ["info", "nowhere"],
+        ]
+        for args in cases {
+            let (status, out, err) = try spawn(args)
+            let (want, wantOut, wantErr) = inProcess(args)
+            #expect(status == want, "\(args)")
+            #expect(out == wantOut, "\(args)")
+            #expect(err == wantErr, "\(args)")
+        }
+        #expect(try spawn(["gaps", "jilin", "--check"]).0 == 1)
+        #expect(try spawn(["reach", "jilin", "--from", "长春x"]).0 == 64)
+        #expect(try spawn(["validate", "Fixtures/networks/invalid/not-utf8"]).0 == 65)
+    }
+
+    /// Results on standard output, messages on standard error, no progress when standard
+    /// error is not a terminal.
+    @Test func resultsAndMessagesGoToTheirStreams() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary))
+        let (status, out, err) = try spawn(["impact", "jilin"])
+        #expect(status == 0 && out.hasPrefix("impact of 49 projects") && err.isEmpty)
+        let dir = NSTemporaryDirectory() + "corridor-e2e-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (s2, o2, e2) = try spawn(["report", "-o", dir])
+        #expect(s2 == 0 && o2.isEmpty && e2.hasPrefix("corridor report: wrote report.md"))
+    }
+
+    /// Every example in every command's help works on the bundled network (with -o sent to
+    /// a temporary folder), and `help X` is `X --help`.
+    @Test func everyHelpExampleRuns() throws {
+        let dir = NSTemporaryDirectory() + "corridor-examples-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for name in ["report", "validate", "info", "route", "reach", "gaps", "impact", "dot", "completions"] {
+            let help = inProcess(["help", name])
+            #expect(help.0 == 0 && help.1 == inProcess([name, "--help"]).1, "\(name)")
+            #expect(help.1.contains("examples:"), "\(name)")
+            let examples = help.1.components(separatedBy: "examples:\n").last!.split(separator: "\n")
+            #expect(!examples.isEmpty, "\(name)")
+            for line in examples {
+                var words = line.trimmingCharacters(in: .whitespaces).components(separatedBy: " ")
+                guard words.first == "corridor" else { continue }
+                words.removeFirst()
+                if let redirect = words.firstIndex(of: ">") { words.removeSubrange(redirect...) }
+                if let o = words.firstIndex(where: { $0 == "-o" || $0 == "--output" }), o + 1 < words.count {
+                    words[o + 1] = dir + "/" + (words[o + 1] as NSString).lastPathComponent
+                }
+                let (status, _, err) = inProcess(words.map { $0.replacingOccurrences(of: "\"", with: "") })
+                #expect(status == 0 || (status == 1 && words.contains("--check")), "\(line): \(err)")
+            }
+        }
+    }
+}
