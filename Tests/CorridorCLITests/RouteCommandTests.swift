@@ -106,6 +106,15 @@ import TestSupport
         }
     }
 
+    /// Two towns called 新华 (Fixtures/networks/ambiguous): the name lists both, the id works.
+    @Test func ambiguousNamesListTheCandidates() {
+        let net = FixturePath.of("networks/ambiguous")
+        let (status, out, err) = run(["route", net, "--from", "新华", "--to", "xinhua-hunchun"])
+        #expect(status == 64 && out.isEmpty)
+        #expect(err.hasPrefix("corridor route: error: --from: \"新华\" is ambiguous: it names xinhua-tongyu (新华, town), xinhua-hunchun (新华, town); use the id\n"))
+        #expect(run(["route", net, "--from", "xinhua-tongyu", "--to", "xinhua-hunchun", "--format", "csv"]).0 == 0)
+    }
+
     @Test func outputFileIsWrittenWholeOrNotAtAll() throws {
         let dir = NSTemporaryDirectory() + "corridor-route-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
