@@ -30,6 +30,31 @@ public enum ScenarioName: Sendable, Hashable {
         }
     }
 
+    /// ` (did you mean …?)` for a project name: the closest ids and Chinese names, or else
+    /// the projects whose Chinese name holds the typed characters in order (an
+    /// abbreviation: 沈白 for 沈阳至白河高速铁路), by id.
+    static func suggestions(_ name: String, _ network: Network) -> String {
+        let projects = network.projects
+        let names = projects.map(\.id) + projects.map(\.nameZh)
+        var picked: [Int] = Suggestions.closest(to: name, among: names, limit: 6).map { names.firstIndex(of: $0)! % projects.count }
+        let typed = Array(name)
+        for (i, project) in projects.enumerated() where !typed.isEmpty {
+            var rest = project.nameZh[...]
+            let holds = typed.allSatisfy { c in
+                guard let at = rest.firstIndex(of: c) else { return false }
+                rest = rest[rest.index(after: at)...]
+                return true
+            }
+            if holds { picked.append(i) }
+        }
+        var seen = Set<Int>()
+        let unique = picked.filter { seen.insert($0).inserted }.prefix(3)
+        guard !unique.isEmpty else { return "" }
+        let quoted = unique.map { "\"\(projects[$0].id)\" (\(projects[$0].nameZh))" }
+        let list = quoted.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " or " + quoted[quoted.count - 1]
+        return " (did you mean \(list)?)"
+    }
+
     /// The ids of the projects this scenario builds in `network`.
     ///
     /// - Throws: a ``Diagnostic`` (file `--scenario`) naming the first unknown project,
@@ -48,10 +73,7 @@ public enum ScenarioName: Sendable, Hashable {
                 if let p = network.projects.first(where: { $0.id == name || $0.nameZh == name }) {
                     ids.append(p.id)
                 } else {
-                    let candidates = network.projects.map(\.id) + network.projects.map(\.nameZh)
-                    throw Diagnostic(
-                        file: "--scenario",
-                        message: "unknown project \"\(name)\"" + Suggestions.didYouMean(name, among: candidates))
+                    throw Diagnostic(file: "--scenario", message: "unknown project \"\(name)\"" + Self.suggestions(name, network))
                 }
             }
             return ids

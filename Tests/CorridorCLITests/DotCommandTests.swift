@@ -113,7 +113,7 @@ import TestSupport
         (["--within", "60"], "--within goes with --reach"),
         (["--reach", "长春", "--within", "10,20,30,40,50,60,70"], "--within: at most 6 bands can be told apart by colour"),
         (["--clusters"], "--clusters needs --layout schematic (neato, which draws the geo layout, draws no clusters)"),
-        (["--impact", "new-rd"], "--impact: unknown project \"new-rd\" (did you mean \"new-road\"?)"),
+        (["--impact", "new-rd"], "--impact: unknown project \"new-rd\" (did you mean \"new-road\" (长吉新路)?)"),
         (["--impact", "new-road,hsr-speedup"], "--impact takes one project"),
         (["--impact", "hsr-speedup", "--scenario", "2026"],
          "--impact: hsr-speedup is built in --scenario 2026 already; measure it on a scenario without it"),

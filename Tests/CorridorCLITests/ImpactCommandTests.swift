@@ -76,6 +76,9 @@ import TestSupport
         let cases: [([String], Int32, String)] = [
             (["impact", Self.fixture, "--projects", "fats"], 64, "corridor impact: error: --projects: unknown project \"fats\""),
             (["impact", Self.fixture, "--hubs", "zz"], 64, "corridor impact: error: --hubs: unknown place \"zz\""),
+            // An abbreviation of a Chinese project name: its characters in order.
+            (["impact", "jilin", "--projects", "沈白"], 64,
+             "corridor impact: error: --projects: unknown project \"沈白\" (did you mean \"hsr-shenbai\" (沈阳至白河高速铁路)?)"),
             (["impact", Self.fixture, "--gamma", "-1"], 64, "corridor impact: error: --gamma must be a number from 0 to 4"),
             (["impact", Self.fixture, "--scenario", "all"], 64, "corridor impact: error: no project left to measure"),
             (["impact", FixturePath.of("dimacs/rome99.gr")], 64, "corridor impact: error: a DIMACS graph has no projects"),

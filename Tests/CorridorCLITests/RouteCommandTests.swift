@@ -85,7 +85,7 @@ import TestSupport
             (["route", Self.tiny, "--from", "长春", "--to", "吉林", "--modes", "hsr,plane"], 64,
              "corridor route: error: --modes: unknown mode \"plane\""),
             (["route", Self.tiny, "--from", "长春", "--to", "吉林", "--scenario", "new-raod"], 64,
-             "corridor route: error: --scenario: unknown project \"new-raod\" (did you mean \"new-road\"?)"),
+             "corridor route: error: --scenario: unknown project \"new-raod\" (did you mean \"new-road\" (长吉新路)?)"),
             (["route", Self.tiny, "--from", "长春", "--to", "吉林", "--alternatives", "-1"], 64,
              "corridor route: error: --alternatives must be a whole number from 0 to 20"),
             (["route", Self.tiny, "--from", "长春", "--to", "吉林", "--format", "xml"], 64,
