@@ -6,7 +6,7 @@ import Foundation
 /// route, reach bands or a project's impact on top, for planning reports. The drawing
 /// rules are ``DOTWriter``'s; this command resolves names, runs the analysis the
 /// overlay needs and writes the text.
-enum DotCommand {
+enum DotCommand: Command {
     static let arguments = Arguments(
         command: "corridor dot",
         options: [
@@ -47,19 +47,6 @@ enum DotCommand {
             "corridor dot jilin --reach 长春 --within 30,60,120",
             "corridor dot jilin --impact hsr-shenbai --kinds prefecture,county",
         ])
-
-    static func run(_ argv: [String], console: Console) -> Int32 {
-        let p: ParsedArguments
-        switch arguments.parse(argv, console: console) {
-        case .exit(let code): return code
-        case .run(let parsed): p = parsed
-        }
-        do {
-            return try execute(p, console: console)
-        } catch {
-            return CommonOptions.fail(error, arguments, console: console)
-        }
-    }
 
     static func execute(_ p: ParsedArguments, console: Console) throws -> Int32 {
         let command = arguments.command

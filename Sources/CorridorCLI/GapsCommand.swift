@@ -3,7 +3,7 @@ import CorridorKit
 /// `corridor gaps NETWORK [--scenario S]`: every goal of the network's `goals.csv` that
 /// the scenario does not meet, how far it falls short, and the planned projects that
 /// would close it.
-enum GapsCommand {
+enum GapsCommand: Command {
     static let formats = ["table", "csv", "json"]
 
     static let arguments = Arguments(
@@ -27,19 +27,6 @@ enum GapsCommand {
             "corridor gaps jilin --scenario 2026",
             "corridor gaps jilin --scenario all --check",
         ])
-
-    static func run(_ argv: [String], console: Console) -> Int32 {
-        let p: ParsedArguments
-        switch arguments.parse(argv, console: console) {
-        case .exit(let code): return code
-        case .run(let parsed): p = parsed
-        }
-        do {
-            return try execute(p, console: console)
-        } catch {
-            return CommonOptions.fail(error, arguments, console: console)
-        }
-    }
 
     static func execute(_ p: ParsedArguments, console: Console) throws -> Int32 {
         let command = arguments.command

@@ -4,7 +4,7 @@ import Foundation
 /// `corridor impact NETWORK [--projects …] [--hubs …] [--sequence] [--synergy]`: what each
 /// planned project changes against the scenario it is built on, a ranking with its score
 /// components, a greedy build order and the pairs that complement or substitute.
-enum ImpactCommand {
+enum ImpactCommand: Command {
     static let formats = ["table", "csv", "json"]
 
     static let arguments = Arguments(
@@ -39,19 +39,6 @@ enum ImpactCommand {
             "corridor impact jilin --projects hsr-shenbai,hsr-changliaotong --synergy",
             "corridor impact jilin --scenario 2026 --format csv",
         ])
-
-    static func run(_ argv: [String], console: Console) -> Int32 {
-        let p: ParsedArguments
-        switch arguments.parse(argv, console: console) {
-        case .exit(let code): return code
-        case .run(let parsed): p = parsed
-        }
-        do {
-            return try execute(p, console: console)
-        } catch {
-            return CommonOptions.fail(error, arguments, console: console)
-        }
-    }
 
     static func execute(_ p: ParsedArguments, console: Console) throws -> Int32 {
         let command = arguments.command

@@ -5,7 +5,7 @@ import CorridorKit
 /// threshold of one or more origins (or, `--reverse`, that reach them), band by band,
 /// with population covered; a before/after comparison of two scenarios; the plans'
 /// radius check; GeoJSON for QGIS.
-enum ReachCommand {
+enum ReachCommand: Command {
     static let formats = ["table", "csv", "json", "geojson"]
 
     static let arguments = Arguments(
@@ -43,19 +43,6 @@ enum ReachCommand {
             "corridor reach jilin --from 长春 --radius-check",
             "corridor reach jilin --from 长春 --format geojson -o changchun.geojson",
         ])
-
-    static func run(_ argv: [String], console: Console) -> Int32 {
-        let p: ParsedArguments
-        switch arguments.parse(argv, console: console) {
-        case .exit(let code): return code
-        case .run(let parsed): p = parsed
-        }
-        do {
-            return try execute(p, console: console)
-        } catch {
-            return CommonOptions.fail(error, arguments, console: console)
-        }
-    }
 
     static func execute(_ p: ParsedArguments, console: Console) throws -> Int32 {
         let command = arguments.command

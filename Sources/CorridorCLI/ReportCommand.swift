@@ -6,7 +6,7 @@ import Foundation
 /// after every project, the plans' goals and which remain unmet, the project ranking with
 /// its score components, the recommended build order and the diagrams. With `-o DIR`, the
 /// report and its tables and diagrams are written there, all or nothing.
-enum ReportCommand {
+enum ReportCommand: Command {
     static let arguments = Arguments(
         command: "corridor report",
         options: [
@@ -27,19 +27,6 @@ enum ReportCommand {
             "corridor report",
             "corridor report jilin --hub 吉林 -o report",
         ])
-
-    static func run(_ argv: [String], console: Console) -> Int32 {
-        let p: ParsedArguments
-        switch arguments.parse(argv, console: console) {
-        case .exit(let code): return code
-        case .run(let parsed): p = parsed
-        }
-        do {
-            return try execute(p, console: console)
-        } catch {
-            return CommonOptions.fail(error, arguments, console: console)
-        }
-    }
 
     static func execute(_ p: ParsedArguments, console: Console) throws -> Int32 {
         let command = arguments.command

@@ -4,7 +4,7 @@ import CorridorKit
 /// `corridor route NETWORK --from A --to B …`: the best route between two places by
 /// time, distance or freight cost, its legs by mode, and genuinely different
 /// alternatives.
-enum RouteCommand {
+enum RouteCommand: Command {
     static let formats = ["table", "csv", "json"]
 
     static let arguments = Arguments(
@@ -33,19 +33,6 @@ enum RouteCommand {
             "corridor route jilin --from changchun --to baishan --scenario all --alternatives 2",
             "corridor route jilin --from 长春 --to 大连港 --by cost --format csv",
         ])
-
-    static func run(_ argv: [String], console: Console) -> Int32 {
-        let p: ParsedArguments
-        switch arguments.parse(argv, console: console) {
-        case .exit(let code): return code
-        case .run(let parsed): p = parsed
-        }
-        do {
-            return try execute(p, console: console)
-        } catch {
-            return CommonOptions.fail(error, arguments, console: console)
-        }
-    }
 
     static func execute(_ p: ParsedArguments, console: Console) throws -> Int32 {
         let command = arguments.command
