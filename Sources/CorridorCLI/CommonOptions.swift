@@ -153,7 +153,12 @@ enum CommonOptions {
         return text
     }
 
-    /// Positive numbers from a comma list (`30,60,120`), for `option`.
+    /// The largest limit accepted: far beyond any journey, small enough that every unit
+    /// conversion and every number written stays exact.
+    static let maximumLimit = 1e9
+
+    /// Positive numbers from a comma list (`30,60,120`), at most ``maximumLimit``, for
+    /// `option`.
     static func thresholds(_ text: String, option: String, command: String) throws(UsageError) -> [Double] {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingBlanks() }
         guard !parts.allSatisfy(\.isEmpty) else {
@@ -169,6 +174,11 @@ enum CommonOptions {
             }
             guard value > 0 else {
                 throw UsageError(command: command, message: "\(option): \(part) must be positive")
+            }
+            guard value <= maximumLimit else {
+                throw UsageError(
+                    command: command,
+                    message: "\(option): \(part) is too large (at most \(Int(maximumLimit)): a billion minutes, km or yuan)")
             }
             values.append(value)
         }

@@ -63,12 +63,21 @@ enum ReachCommand: Command {
         if !compare.isEmpty && p.isGiven("--scenario") {
             throw UsageError(command: command, message: "--compare names both scenarios; leave out --scenario")
         }
-        let radii = try CommonOptions.thresholds(p.value("--radii") ?? "40,100,500", option: "--radii", command: command)
+        var radii = try CommonOptions.thresholds(p.value("--radii") ?? "40,100,500", option: "--radii", command: command)
         let radiusCheck = p.flag("--radius-check")
-        if radiusCheck && Set(thresholds).count != radii.count {
-            throw UsageError(
-                command: command,
-                message: "--radius-check needs one radius per band: \(Set(thresholds).count) limits in --within, \(radii.count) radii in --radii")
+        if radiusCheck {
+            guard Set(thresholds).count == thresholds.count else {
+                throw UsageError(command: command, message: "--radius-check needs distinct limits in --within (one radius each)")
+            }
+            guard thresholds.count == radii.count else {
+                throw UsageError(
+                    command: command,
+                    message: "--radius-check needs one radius per band: \(thresholds.count) limits in --within, \(radii.count) radii in --radii")
+            }
+            // Each radius goes with the limit written in its place; the bands are sorted.
+            radii = zip(thresholds, radii).sorted { $0.0 < $1.0 }.map(\.1)
+        } else if p.isGiven("--radii") {
+            throw UsageError(command: command, message: "--radii needs --radius-check")
         }
         if radiusCheck && !compare.isEmpty {
             throw UsageError(command: command, message: "--radius-check and --compare are separate questions; ask one at a time")

@@ -46,6 +46,7 @@ enum ReportCommand: Command {
         }
         let progress = Progress(console: console)
         let dir = p.value("--output").flatMap { $0 == "-" ? nil : $0 }
+        if let dir { try ReportFolder.check(dir) }  // before the work, not after
         let report = ReportWriter(
             net: net, networkName: argument, hub: hub, thresholds: thresholds, progress: progress, toFolder: dir != nil)
         let files = report.files()

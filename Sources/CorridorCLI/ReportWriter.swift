@@ -271,21 +271,39 @@ struct ReportWriter {
 }
 
 /// Writes a report's files into a folder, all or nothing: every file is made first, in a
-/// temporary folder beside the target; then the temporary folder becomes the target (when
-/// the target does not exist) or each file is renamed into it.
+/// temporary folder beside the target, which then takes the target's place in two
+/// renames (the old report folder aside, the new one in), so the folder holds one whole
+/// report and no stale file of an earlier one. A folder that exists and is not a report
+/// (no report.md in it) is never replaced: that is an error, before any work is done.
 enum ReportFolder {
-    static func write(_ files: [ReportWriter.File], to dir: String) throws(OutputError) {
+    /// Checks that `dir` can take a report: its parent is a folder, and `dir` is absent,
+    /// empty or an earlier report.
+    static func check(_ dir: String) throws(OutputError) {
         let fm = FileManager.default
+        guard !dir.isEmpty else { throw OutputError(path: dir, reason: "no folder name given") }
         let parent = (dir as NSString).deletingLastPathComponent
         let base = parent.isEmpty ? "." : parent
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: base, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw OutputError(path: dir, reason: "its folder \(base) does not exist")
         }
-        if fm.fileExists(atPath: dir, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw OutputError(path: dir, reason: "it is a file, not a folder")
+        guard fm.fileExists(atPath: dir, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else { throw OutputError(path: dir, reason: "it is a file, not a folder") }
+        let contents = (try? fm.contentsOfDirectory(atPath: dir)) ?? []
+        guard contents.isEmpty || contents.contains("report.md") else {
+            throw OutputError(path: dir, reason: "it is a folder with other files and no report.md; give a new or empty folder, or an earlier report's")
         }
-        let temp = (base as NSString).appendingPathComponent(".\((dir as NSString).lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0 ... .max))")
+    }
+
+    static func write(_ files: [ReportWriter.File], to dir: String) throws(OutputError) {
+        try check(dir)
+        let fm = FileManager.default
+        let parent = (dir as NSString).deletingLastPathComponent
+        let base = parent.isEmpty ? "." : parent
+        let stamp = "\(getpid())-\(UInt32.random(in: 0 ... .max))"
+        let name = (dir as NSString).lastPathComponent
+        let temp = (base as NSString).appendingPathComponent(".\(name).tmp-\(stamp)")
+        let old = (base as NSString).appendingPathComponent(".\(name).old-\(stamp)")
         do {
             try fm.createDirectory(atPath: temp, withIntermediateDirectories: false)
         } catch {
@@ -298,13 +316,15 @@ enum ReportFolder {
                 throw OutputError(path: (dir as NSString).appendingPathComponent(file.name), reason: "cannot be written")
             }
         }
-        if !fm.fileExists(atPath: dir) {
-            guard rename(temp, dir) == 0 else { throw OutputError(path: dir, reason: String(cString: strerror(errno))) }
-            return
+        let existed = fm.fileExists(atPath: dir)
+        if existed {
+            guard rename(dir, old) == 0 else { throw OutputError(path: dir, reason: String(cString: strerror(errno))) }
         }
-        for file in files {
-            let from = (temp as NSString).appendingPathComponent(file.name), to = (dir as NSString).appendingPathComponent(file.name)
-            guard rename(from, to) == 0 else { throw OutputError(path: to, reason: String(cString: strerror(errno))) }
+        guard rename(temp, dir) == 0 else {
+            let reason = String(cString: strerror(errno))
+            if existed { _ = rename(old, dir) }  // put the earlier report back
+            throw OutputError(path: dir, reason: reason)
         }
+        if existed { try? fm.removeItem(atPath: old) }
     }
 }

@@ -8,10 +8,12 @@ import CorridorCore
 ///     gaps[0].closedBy                                  // [["hsr-shenbai"]]
 ///
 /// **Search.** Every project not yet built is tried alone; if none closes the gap, every
-/// pair; if no pair does, projects are added greedily, each time the one that brings the
-/// goal's worst value down most (or, once tied, that fixes most places), until the goal
-/// is met — a combination, not necessarily the smallest. A goal no set of projects meets
-/// has no closer.
+/// pair; if no pair does, projects are added greedily, each time the one that fixes most
+/// places (or, tied, brings the goal's worst value down most), until the goal is met; if
+/// that stalls (only several projects together help, as with a line built in sections),
+/// every project is taken and those the goal can do without are dropped, in file order.
+/// The result is a combination that closes the gap, not necessarily the smallest. A goal
+/// that every project together does not meet has no closer.
 public struct GapFinder: Sendable {
     public let net: NetworkGraph
 
@@ -80,8 +82,20 @@ public struct GapFinder: Sendable {
                 chosen.append(p)
                 best = s
             }
-            return best.met ? Gap(status: current, closedBy: [chosen.sorted()], how: "greedy")
-                : Gap(status: current, closedBy: [], how: "none")
+            if !best.met {
+                // Adding one project at a time can stall where only several together help (a
+                // line built in sections). Then start from every project and drop, in file
+                // order, each one the goal can do without.
+                guard net.check(goal, in: net.scenario(projects: built + candidates), search: search).met else {
+                    return Gap(status: current, closedBy: [], how: "none")
+                }
+                chosen = candidates
+                for p in candidates {
+                    let without = chosen.filter { $0 != p }
+                    if net.check(goal, in: net.scenario(projects: built + without), search: search).met { chosen = without }
+                }
+            }
+            return Gap(status: current, closedBy: [chosen.sorted()], how: "greedy")
         }
     }
 

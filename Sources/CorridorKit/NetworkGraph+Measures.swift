@@ -45,7 +45,8 @@ extension NetworkGraph.Metric {
     /// The largest graph value within `shown` (a threshold of 60 min is 3600 s; a value
     /// equal to the threshold is within it).
     public func limit(_ shown: Double) -> Distance {
-        Distance((shown * scale).rounded(.down))
+        // Clamped: a limit beyond 2⁶² graph units is as good as none.
+        Distance(Swift.min((shown * scale).rounded(.down), 4.6e18))
     }
 }
 

@@ -32,6 +32,13 @@ import TestSupport
         #expect(allBuilt == 0 && text.hasPrefix("goals in scenario all: 4 met, 0 unmet"))
     }
 
+    /// Fixtures/networks/sections: a goal only all three sections of a line close together.
+    @Test func aGapOnlySeveralProjectsCloseTogether() {
+        let (status, out, _) = run(["gaps", FixturePath.of("networks/sections"), "--format", "csv"])
+        #expect(status == 0)
+        #expect(out.contains("ab-hour,甲乙一小时,within,no,120,60,b,p1+p2+p3,greedy,t\n"))
+    }
+
     @Test func impactRankingSequenceAndSynergy() throws {
         let (status, out, _) = run(["impact", Self.fixture, "--hubs", "a", "--within", "60,120", "--sequence", "--synergy",
                                     "--format", "json"])

@@ -49,7 +49,17 @@ import TestSupport
         #expect(report.contains(rendered ? "![The network (base; planned projects dashed)](network-map.png)" : "network-map.dot"))
         // Written again into the existing folder: the files are replaced, nothing else left.
         #expect(run(["report", Self.fixture, "-o", root + "/out"]).0 == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == ["out"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == ["out"])  // no temporary left
+        // A stale file of an earlier report goes when the folder is replaced.
+        FileManager.default.createFile(atPath: root + "/out/impact-old.dot", contents: Data("x".utf8))
+        #expect(run(["report", Self.fixture, "-o", root + "/out"]).0 == 0)
+        #expect(!FileManager.default.fileExists(atPath: root + "/out/impact-old.dot"))
+        // A folder with other files and no report.md is never replaced.
+        try FileManager.default.createDirectory(atPath: root + "/mine", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: root + "/mine/notes.txt", contents: Data("mine".utf8))
+        let (kept, _, why) = run(["report", Self.fixture, "-o", root + "/mine"])
+        #expect(kept == 1 && why.contains("no report.md"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/mine") == ["notes.txt"])
         // A folder whose parent does not exist: exit 1, nothing written.
         let (bad, _, message) = run(["report", Self.fixture, "-o", root + "/missing/out"])
         #expect(bad == 1 && message.contains("does not exist"))
