@@ -45,11 +45,14 @@ enum InfoCommand {
             for p in problems { console.printError("\(p)") }
             return ExitCode.dataError
         }
-        if !problems.isEmpty {
-            console.printError("corridor info: warning: \(problems.count) problem(s) in the files; run 'corridor validate \(arguments[0])'")
+        // The counts are printed whatever the files' problems (they count what was read);
+        // errors make the status 65, as for every command that reads a network.
+        let errors = problems.filter { $0.severity == .error }.count
+        if errors > 0 {
+            console.printError("corridor info: error: \(errors) error\(errors == 1 ? "" : "s") in the files (rows with an error are not counted); run 'corridor validate \(arguments[0])'")
         }
         console.print(report(network))
-        return ExitCode.success
+        return errors > 0 ? ExitCode.dataError : ExitCode.success
     }
 
     /// The report, as text.

@@ -25,8 +25,11 @@ struct ReportWriter {
     static func n(_ x: Double, _ d: Int = 1) -> String { JSONText.number(x, decimals: d) }
     static func people(_ x: Int) -> String { ReachReport.thousands(x) }
     func goal(_ id: String) -> String { network.goals.first { $0.id == id }?.nameZh ?? id }
-    /// Below this a score shows as 0.00: not a measurable effect.
-    static let measurable = 0.005
+    /// Whether a project's (marginal) impact is measurable: a second saved on the average
+    /// trip, a goal place brought to target, or someone entering a circle.
+    static func measurable(_ r: RankedProject) -> Bool {
+        r.impact.accessibility >= 1.0 / 60 || r.impact.gapUnits > 0 || r.impact.populationGained > 0
+    }
 
     func files() -> [File] {
         progress.step("circles")
@@ -166,14 +169,15 @@ struct ReportWriter {
         md.append("Score = accessibility + gaps + people, each scaled to the best project's (0…1): accessibility is "
             + "the minutes saved on an average trip between populated places weighted by the gravity model "
             + "(pop·pop / km², γ = 2); gaps are the plans' goals closed, in goal units (the share of a goal's failing "
-            + "places brought to target); people are those entering \(name(hub))'s circles. Projects with no effect "
+            + "places brought to target); people are those entering \(name(hub))'s circles, summed over the circles "
+            + "(someone entering the 60-minute circle from beyond 120 counts twice). Projects with no measurable effect "
             + "on these are listed after, in plan order.")
         md.append("")
         var t = MarkdownTable(["rank", "project", "score", "access", "gaps", "people", "min/trip", "goals advanced", "people entering"],
                               rightAligned: [0, 2, 3, 4, 5, 6, 8])
         var none: [String] = []
         for (i, r) in ranking.enumerated() {
-            guard r.score >= Self.measurable else { none.append(project(r.impact.projects[0])); continue }
+            guard Self.measurable(r) else { none.append(project(r.impact.projects[0])); continue }
             t.append([
                 String(i + 1), project(r.impact.projects[0]), Self.n(r.score, 2), Self.n(r.accessibilityScore, 2),
                 Self.n(r.gapScore, 2), Self.n(r.populationScore, 2), Self.n(r.impact.accessibility, 2),
@@ -190,19 +194,25 @@ struct ReportWriter {
 
     func orderSection(_ order: [RankedProject]) -> [String] {
         var md = ["", "## Recommended build order", ""]
-        md.append("Greedy: each step builds the project worth most given those before it (its marginal score).")
+        md.append("Greedy: each step builds the project worth most given those before it. Its marginal score is scaled "
+            + "as in the ranking, so a step that completes what earlier ones began can score above 3.")
         md.append("")
         var t = MarkdownTable(["step", "project", "marginal score", "min/trip", "goals closed", "people entering"],
                               rightAligned: [0, 2, 3, 5])
-        for (i, r) in order.enumerated() where r.score >= Self.measurable {
+        for (i, r) in order.enumerated() where Self.measurable(r) {
             t.append([
                 String(i + 1), project(r.impact.projects[0]), Self.n(r.score, 2), Self.n(r.impact.accessibility, 2),
                 r.impact.gapsClosed.map(goal).joined(separator: "、"), Self.people(r.impact.populationGained),
             ])
         }
         md.append(t.render())
-        let rest = order.filter { $0.score < Self.measurable }.count
-        if rest > 0 { md.append(""); md.append("The other \(rest) projects add nothing measurable once those are built.") }
+        let rest = order.filter { !Self.measurable($0) }.count
+        if rest > 0 {
+            md.append("")
+            md.append(rest == 1 ? "The other project adds nothing measurable once those are built."
+                : "The other \(rest) projects add nothing measurable once those are built (a project that only helps together "
+                    + "with others not yet built, such as one section of a line, shows here too; `corridor gaps` finds such combinations).")
+        }
         return md
     }
 
@@ -217,7 +227,7 @@ struct ReportWriter {
         var bands = DOTWriter(layout: .geo, kinds: kinds, overlay: .reach(reach))
         bands.title = "\(name(hub)) " + reach.thresholds.map { Self.n($0) }.joined(separator: "/") + " 分钟可达（情景 base）"
         specs.append(("hub-reach", "\(name(hub))'s circles (base)", bands))
-        if let best, best.score >= Self.measurable {
+        if let best, Self.measurable(best) {
             let id = best.impact.projects[0]
             let saved = ImpactAnalysis(net, hubs: []).minutesSavedByPlace(by: [id], over: [])
             var impact = DOTWriter(

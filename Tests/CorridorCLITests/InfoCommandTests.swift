@@ -32,6 +32,14 @@ import TestSupport
         #expect(console.errors.isEmpty)
     }
 
+    /// A network with an error: the counts of what was read, and status 65.
+    @Test func networkWithErrors() {
+        let console = Console()
+        #expect(Corridor.run(["info", FixturePath.of("networks/invalid/unknown-place")], console: console) == 65)
+        #expect(console.output.contains("places: "))
+        #expect(console.errors.hasPrefix("corridor info: error: 1 error in the files"))
+    }
+
     @Test func badArguments() {
         let c1 = Console()
         #expect(Corridor.run(["info"], console: c1) == 64)
