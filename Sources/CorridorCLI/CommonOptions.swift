@@ -142,6 +142,14 @@ enum CommonOptions {
         return metric
     }
 
+    /// The `--format` of `p`; without one, the format `-o FILE`'s extension names
+    /// (`.csv`, `.json`, `.geojson`), else a table.
+    static func format(_ p: ParsedArguments, among formats: [String], command: String) throws(UsageError) -> String {
+        if let given = p.value("--format"), p.isGiven("--format") { return try format(given, among: formats, command: command) }
+        let ext = (p.value("--output").map { ($0 as NSString).pathExtension.lowercased() }) ?? ""
+        return formats.contains(ext) && ext != "table" ? ext : "table"
+    }
+
     /// `text` if it is one of `formats`.
     static func format(_ text: String, among formats: [String], command: String) throws(UsageError) -> String {
         guard formats.contains(text) else {

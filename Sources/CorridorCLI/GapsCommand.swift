@@ -30,7 +30,7 @@ enum GapsCommand: Command {
 
     static func execute(_ p: ParsedArguments, console: Console) throws -> Int32 {
         let command = arguments.command
-        let format = try CommonOptions.format(p.value("--format") ?? "table", among: formats, command: command)
+        let format = try CommonOptions.format(p, among: formats, command: command)
         let output = OutputTarget(path: p.value("--output"))
         let net: NetworkGraph
         switch CommonOptions.load(p.positional("NETWORK")!, command: command, console: console) {

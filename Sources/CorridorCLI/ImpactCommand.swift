@@ -42,7 +42,7 @@ enum ImpactCommand: Command {
 
     static func execute(_ p: ParsedArguments, console: Console) throws -> Int32 {
         let command = arguments.command
-        let format = try CommonOptions.format(p.value("--format") ?? "table", among: formats, command: command)
+        let format = try CommonOptions.format(p, among: formats, command: command)
         let thresholds = try CommonOptions.thresholds(p.value("--within") ?? "30,60,120", option: "--within", command: command)
         guard let gamma = Double(p.value("--gamma") ?? "2"), gamma >= 0, gamma <= 4 else {
             throw UsageError(command: command, message: "--gamma must be a number from 0 to 4")
@@ -73,6 +73,10 @@ enum ImpactCommand: Command {
             let named = try CommonOptions.projects(projectsText, option: "--projects", in: net, command: command)
             // Keep the file's order, so ties rank as the network lists them.
             projects = net.projectIDs.filter(named.contains)
+        }
+        guard !net.projectIDs.isEmpty else {
+            console.printError("\(command): the network has no projects (projects.csv) to measure")
+            return ExitCode.failure
         }
         projects = projects.filter { !built.contains($0) }
         guard !projects.isEmpty else {

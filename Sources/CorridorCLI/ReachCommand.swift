@@ -48,7 +48,7 @@ enum ReachCommand: Command {
         let command = arguments.command
         let origins = p.values("--from")
         guard !origins.isEmpty else { throw UsageError(command: command, message: "missing --from PLACE") }
-        let format = try CommonOptions.format(p.value("--format") ?? "table", among: formats, command: command)
+        let format = try CommonOptions.format(p, among: formats, command: command)
         let thresholds = try CommonOptions.thresholds(p.value("--within") ?? "30,60,120", option: "--within", command: command)
         var compare = p.values("--compare")
         if let second = p.positional("SCENARIO_B") {

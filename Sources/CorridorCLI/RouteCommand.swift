@@ -38,7 +38,7 @@ enum RouteCommand: Command {
         let command = arguments.command
         guard let fromText = p.value("--from") else { throw UsageError(command: command, message: "missing --from PLACE") }
         guard let toText = p.value("--to") else { throw UsageError(command: command, message: "missing --to PLACE") }
-        let format = try CommonOptions.format(p.value("--format") ?? "table", among: formats, command: command)
+        let format = try CommonOptions.format(p, among: formats, command: command)
         guard let k = Int(p.value("--alternatives") ?? "0"), k >= 0, k <= 20 else {
             throw UsageError(command: command, message: "--alternatives must be a whole number from 0 to 20")
         }

@@ -12,7 +12,7 @@ public enum ScenarioName: Sendable, Hashable {
     case year(Int)
     case projects([String])
 
-    /// Parses the text; nil for empty text.
+    /// Parses the text; nil for text that names nothing (empty, or only commas).
     public init?(parsing text: String) {
         let trimmed = text.trimmingBlanks()
         guard !trimmed.isEmpty else { return nil }
@@ -23,9 +23,9 @@ public enum ScenarioName: Sendable, Hashable {
             if let year = Int(trimmed), (1900 ... 2100).contains(year) {
                 self = .year(year)
             } else {
-                self = .projects(trimmed.split(separator: ",").map {
-                    $0.trimmingBlanks()
-                }.filter { !$0.isEmpty })
+                let names = trimmed.split(separator: ",").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+                guard !names.isEmpty else { return nil }
+                self = .projects(names)
             }
         }
     }

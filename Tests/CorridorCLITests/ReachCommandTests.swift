@@ -138,6 +138,21 @@ import TestSupport
         #expect(info.contains("value: Real") && info.contains("origin: String"))
     }
 
+    /// Without --format, -o FILE's extension chooses it.
+    @Test func outputExtensionChoosesTheFormat() throws {
+        let dir = NSTemporaryDirectory() + "corridor-ext-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for (ext, prefix) in [("geojson", "{\"type\":\"FeatureCollection\""), ("csv", "id,name_zh"), ("json", "{\n  \"origins\""),
+                              ("txt", "reach from 甲 (a)")] {
+            #expect(run(["reach", Self.drawn, "--from", "a", "-o", "\(dir)/r.\(ext)"]).0 == 0)
+            #expect(try String(contentsOfFile: "\(dir)/r.\(ext)", encoding: .utf8).hasPrefix(prefix), "\(ext)")
+        }
+        // --format wins over the extension.
+        #expect(run(["reach", Self.drawn, "--from", "a", "--format", "csv", "-o", "\(dir)/x.json"]).0 == 0)
+        #expect(try String(contentsOfFile: "\(dir)/x.json", encoding: .utf8).hasPrefix("id,name_zh"))
+    }
+
     @Test func badInput() {
         let drawn = Self.drawn
         let cases: [([String], Int32, String)] = [
@@ -153,6 +168,9 @@ import TestSupport
             (["reach", drawn, "--from", "a", "--radius-check", "--radii", "10,20"], 64,
              "corridor reach: error: --radius-check needs one radius per band: 3 limits in --within, 2 radii in --radii"),
             (["reach", drawn, "--from", "a", "--format", "kml"], 64, "corridor reach: error: --format: unknown format \"kml\""),
+            (["reach", drawn, "--from", "a", "--scenario", ",,"], 64, "corridor reach: error: --scenario is empty"),
+            (["reach", drawn, "--from", "a", "--within", "1e19"], 64, "corridor reach: error: --within: 1e19 is too large"),
+            (["reach", drawn, "--from", "a", "--radii", "10,20,30"], 64, "corridor reach: error: --radii needs --radius-check"),
             (["reach", "nowhere", "--from", "a"], 65, "corridor reach: error: no network \"nowhere\""),
             (["reach", FixturePath.of("dimacs/rome99.gr"), "--from", "1", "--format", "geojson"], 64,
              "corridor reach: error: --format geojson needs coordinates; a DIMACS graph has none"),
