@@ -55,6 +55,9 @@ public struct Arguments: Sendable {
         public var takesValue: Bool
         /// Whether the option may be given more than once, each value collected.
         public var repeats: Bool
+        /// Whether the command cannot run without it: the usage line shows it without
+        /// brackets, the help says `(required)`, and leaving it out is a usage error.
+        public var isRequired: Bool
         /// What the value is, in the help and in errors: `PLACE`. Empty for a flag.
         public var placeholder: String
         /// The value used when the option is not given, shown in the help as
@@ -67,12 +70,14 @@ public struct Arguments: Sendable {
         /// ``flag(_:short:help:)`` read better at the declaration.
         public init(
             name: String, short: String? = nil, takesValue: Bool, repeats: Bool = false,
-            placeholder: String = "", defaultValue: String? = nil, help: String
+            isRequired: Bool = false, placeholder: String = "", defaultValue: String? = nil,
+            help: String
         ) {
             self.name = name
             self.short = short
             self.takesValue = takesValue
             self.repeats = repeats
+            self.isRequired = isRequired
             self.placeholder = placeholder
             self.defaultValue = defaultValue
             self.help = help
@@ -81,10 +86,11 @@ public struct Arguments: Sendable {
         /// An option that takes a value: `.value("--from", placeholder: "PLACE", help: …)`.
         public static func value(
             _ name: String, short: String? = nil, placeholder: String, repeats: Bool = false,
-            default defaultValue: String? = nil, help: String
+            required: Bool = false, default defaultValue: String? = nil, help: String
         ) -> Option {
-            Option(name: name, short: short, takesValue: true, repeats: repeats,
-                   placeholder: placeholder, defaultValue: defaultValue, help: help)
+            precondition(!(required && defaultValue != nil), "\(name): a required option has no default")
+            return Option(name: name, short: short, takesValue: true, repeats: repeats, isRequired: required,
+                          placeholder: placeholder, defaultValue: defaultValue, help: help)
         }
 
         /// A flag, on when given: `.flag("--reverse", help: …)`.
@@ -194,7 +200,8 @@ public struct Arguments: Sendable {
     ///   the parsed arguments.
     /// - Throws: ``UsageError`` for an unknown option (with a suggestion among the
     ///   declared long names), a missing value, a value given to a flag, a non-repeating
-    ///   option given twice, an extra positional argument or a missing required one.
+    ///   option given twice, an extra positional argument, a missing required one or a
+    ///   missing required option.
     /// - Complexity: O(*a*·*o*), *a* arguments and *o* declared options.
     public func parse(_ arguments: [String]) throws(UsageError) -> Outcome {
         let optionEnd = arguments.firstIndex(of: "--") ?? arguments.endIndex
@@ -254,6 +261,9 @@ public struct Arguments: Sendable {
         }
         if given.count < positionals.count, !positionals[given.count].isOptional {
             throw error("missing \(positionals[given.count].name)")
+        }
+        if let missing = options.first(where: { $0.isRequired && values[$0.name] == nil }) {
+            throw error("missing \(missing.name) \(missing.placeholder)")
         }
         return .parsed(ParsedArguments(declaration: self, values: values, positionals: given))
     }
@@ -317,7 +327,8 @@ public struct Arguments: Sendable {
         var parts = positionals.map { $0.isOptional ? "[\($0.name)]" : $0.name }
         for option in options {
             let value = option.takesValue ? " \(option.placeholder)" : ""
-            parts.append("[\(option.name)\(value)\(option.repeats ? " ..." : "")]")
+            let part = "\(option.name)\(value)\(option.repeats ? " ..." : "")"
+            parts.append(option.isRequired ? part : "[\(part)]")
         }
         let lead = "usage: \(command)"
         return Self.wrap(parts, first: lead + " ", indent: TextTable.displayWidth(of: lead) + 1)
@@ -348,6 +359,7 @@ public struct Arguments: Sendable {
         var optionEntries: [(label: String, help: String)] = options.map { option in
             let names = option.short.map { "\($0), " } ?? (anyShort ? "    " : "")
             var help = option.help
+            if option.isRequired { help += " (required)" }
             if option.repeats { help += " (repeatable)" }
             if let value = option.defaultValue { help += " (default: \(value))" }
             return (names + option.name + (option.takesValue ? " " + option.placeholder : ""), help)

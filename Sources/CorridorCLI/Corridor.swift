@@ -41,12 +41,24 @@ public enum Corridor {
         }
         switch first {
         case "--help", "-h", "help":
+            if first == "help", arguments.count > 2 {
+                console.printError("corridor help: error: unexpected argument \"\(arguments[2])\"")
+                console.printError("usage: corridor help [COMMAND]")
+                return ExitCode.usage
+            }
             if arguments.count > 1 && first == "help" {
+                if arguments[1] == "--help" || arguments[1] == "-h" { return help(for: "help", console: console) }
                 return help(for: arguments[1], console: console)
             }
             console.print(overview)
             return ExitCode.success
         case "--version", "version":
+            if first == "version", let extra = arguments.dropFirst().first {
+                if extra == "--help" || extra == "-h" { return help(for: "version", console: console) }
+                console.printError("corridor version: error: unexpected argument \"\(extra)\"")
+                console.printError("usage: corridor version")
+                return ExitCode.usage
+            }
             console.print("corridor \(version)")
             return ExitCode.success
         case "report":
@@ -100,7 +112,17 @@ public enum Corridor {
         case "gaps": console.print(GapsCommand.arguments.help)
         case "impact": console.print(ImpactCommand.arguments.help)
         case "dot": console.print(DotCommand.arguments.help)
-        default: console.print("corridor \(entry.name): \(entry.summary)")
+        case "help":
+            console.print("""
+                usage: corridor help [COMMAND]
+
+                Show the commands, or one command's usage, options and examples (the same as
+                corridor COMMAND --help).
+
+                example: corridor help reach
+                """)
+        default:
+            console.print("usage: corridor \(entry.name)\n\n\(entry.summary).\n\nexample: corridor \(entry.name)")
         }
         return ExitCode.success
     }

@@ -11,7 +11,7 @@ enum ReachCommand: Command {
     static let arguments = Arguments(
         command: "corridor reach",
         options: [
-            .value("--from", placeholder: "PLACE", repeats: true,
+            .value("--from", placeholder: "PLACE", repeats: true, required: true,
                    help: "an origin; with several, each place gets its nearest"),
             .value("--within", placeholder: "LIMITS", default: "30,60,120",
                    help: "band limits, comma-separated, in the measure's unit; a place exactly at a limit is within it"),

@@ -10,8 +10,8 @@ enum RouteCommand: Command {
     static let arguments = Arguments(
         command: "corridor route",
         options: [
-            .value("--from", placeholder: "PLACE", help: "where the route starts: an id, a Chinese or a pinyin name"),
-            .value("--to", placeholder: "PLACE", help: "where it ends"),
+            .value("--from", placeholder: "PLACE", required: true, help: "where the route starts: an id, a Chinese or a pinyin name"),
+            .value("--to", placeholder: "PLACE", required: true, help: "where it ends"),
             .value("--via", placeholder: "PLACE", repeats: true, help: "a place to pass; several are passed in the order given"),
             CommonOptions.by,
             CommonOptions.modes,

@@ -56,7 +56,8 @@ public struct RouteLeg: Sendable, Hashable {
     public let links: [Int]
     public let minutes: Double
     public let km: Double
-    /// Yuan per ton; nil if a link of the leg carries no freight.
+    /// Yuan per ton; nil if a link of the leg carries no freight, or if any leg of the
+    /// route does not (freight cannot take the route at all).
     public let cost: Double?
 }
 
@@ -178,6 +179,13 @@ extension NetworkGraph {
         }
         close()
         let costs = legs.map(\.cost)
+        if costs.contains(nil) {
+            // Freight cannot take this route (an HSR leg), so a transfer's handling cost
+            // on it means nothing: no leg shows a cost.
+            legs = legs.map {
+                RouteLeg(mode: $0.mode, from: $0.from, to: $0.to, links: $0.links, minutes: $0.minutes, km: $0.km, cost: nil)
+            }
+        }
         return Route(
             metric: metric, places: places, links: arcs.map { linkOfArc[Int($0)] }, legs: legs,
             minutes: legs.reduce(0) { $0 + $1.minutes }, km: legs.reduce(0) { $0 + $1.km },

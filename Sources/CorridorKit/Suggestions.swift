@@ -2,8 +2,10 @@
 ///
 ///     Suggestions.closest(to: "reech", among: ["route", "reach", "report"])  // ["reach"]
 ///
-/// Distance is the Levenshtein edit distance over Unicode characters (so 长春 and 长春x
-/// are one edit apart), compared case-insensitively. A candidate is suggested when it is
+/// Distance is the optimal-string-alignment edit distance over Unicode characters:
+/// Levenshtein plus the swap of two adjacent characters as one edit, the commonest typo
+/// ("raech" is one edit from "reach"); 长春 and 长春x are one edit apart. Names are
+/// compared case-insensitively. A candidate is suggested when it is
 /// within `max(1, name.count / 3)` edits, or when one name starts with the other.
 public enum Suggestions {
     /// Up to `limit` candidates, closest first (ties in the order given).
@@ -21,21 +23,28 @@ public enum Suggestions {
         return scored.prefix(limit).map { candidates[$0.index] }
     }
 
-    /// The Levenshtein distance between two character sequences.
+    /// The optimal-string-alignment distance between two character sequences: insertions,
+    /// deletions, substitutions and swaps of two adjacent characters each cost one edit
+    /// (no substring is edited twice).
     ///
     /// - Complexity: O(a·b) time, O(b) space.
     public static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0 ... b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
         for i in 1 ... a.count {
             current[0] = i
             for j in 1 ... b.count {
                 let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                current[j] = Swift.min(substitution, previous[j] + 1, current[j - 1] + 1)
+                var best = Swift.min(substitution, previous[j] + 1, current[j - 1] + 1)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    best = Swift.min(best, beforePrevious[j - 2] + 1)
+                }
+                current[j] = best
             }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[b.count]
     }

@@ -149,6 +149,28 @@ import Testing
             == "corridor reach: error: missing PLACE after --from (-- ends the options)")
     }
 
+    @Test func requiredOptions() throws {
+        let route = Arguments(
+            command: "corridor route",
+            options: [
+                .value("--from", placeholder: "PLACE", required: true, help: "where it starts"),
+                .value("--to", placeholder: "PLACE", required: true, help: "where it ends"),
+                .value("--via", placeholder: "PLACE", repeats: true, help: "a stop"),
+            ],
+            positionals: [.required("NETWORK", help: "a network")])
+        #expect(route.usage == "usage: corridor route NETWORK --from PLACE --to PLACE [--via PLACE ...]")
+        #expect(route.help.contains("--from PLACE  where it starts (required)"))
+        #expect(route.help.contains("--via PLACE   a stop (repeatable)"))
+        // The first one missing, in declaration order; a missing positional comes first.
+        #expect(error(["jilin"], route) == "corridor route: error: missing --from PLACE")
+        #expect(error(["jilin", "--to", "b"], route) == "corridor route: error: missing --from PLACE")
+        #expect(error(["jilin", "--from", "a"], route) == "corridor route: error: missing --to PLACE")
+        #expect(error(["--from", "a", "--to", "b"], route) == "corridor route: error: missing NETWORK")
+        #expect(error(["jilin", "--from", "a", "--to", "b"], route) == nil)
+        // --help wins over a missing required option.
+        #expect(try route.parse(["--help"]) == .help)
+    }
+
     @Test func flagsTakeNoValue() {
         #expect(error(["jilin", "--reverse=yes"]) == "corridor reach: error: --reverse takes no value")
     }

@@ -39,6 +39,30 @@ import TestSupport
         #expect(r.errors.hasPrefix("corridor: error: unknown command \"versoin\" (did you mean \"version\"?)\n"))
     }
 
+    @Test func versionAndHelpHaveHelpAndRefuseExtraArguments() {
+        for arguments in [["version", "--help"], ["help", "version"]] {
+            let r = run(arguments)
+            #expect(r.status == 0 && r.errors.isEmpty)
+            #expect(r.output == "usage: corridor version\n\nPrint the version.\n\nexample: corridor version\n")
+        }
+        for arguments in [["help", "--help"], ["help", "help"]] {
+            let r = run(arguments)
+            #expect(r.status == 0 && r.output.hasPrefix("usage: corridor help [COMMAND]\n"))
+        }
+        let v = run(["version", "x"])
+        #expect(v.status == 64 && v.output.isEmpty)
+        #expect(v.errors == "corridor version: error: unexpected argument \"x\"\nusage: corridor version\n")
+        let h = run(["help", "reach", "x"])
+        #expect(h.status == 64 && h.output.isEmpty)
+        #expect(h.errors.hasPrefix("corridor help: error: unexpected argument \"x\"\n"))
+    }
+
+    @Test func aSwappedPairOfLettersStillSuggests() {
+        let r = run(["raech"])
+        #expect(r.status == 64)
+        #expect(r.errors.hasPrefix("corridor: error: unknown command \"raech\" (did you mean \"reach\"?)\n"))
+    }
+
     @Test func unknownOptionSuggests() {
         let r = run(["--hlep"])
         #expect(r.status == 64)

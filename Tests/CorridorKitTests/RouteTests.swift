@@ -63,6 +63,21 @@ import TestSupport
         #expect(up[0].legs.map(\.mode) == [.connector, .hsr, .connector] && up[0].transfers == 0)
         #expect(up[0].cost == nil)  // HSR carries no freight
     }
+
+    @Test func aRouteFreightCannotTakeShowsNoHandlingCost() throws {
+        let (network, _) = NetworkFiles.load(folder: FixturePath.repositoryRoot + "/Networks/jilin")
+        let net = NetworkGraph(try #require(network))
+        let names = PlaceResolver(net.network.places)
+        // With every project, 长春 → 通化 fastest is the 沈白 HSR, through 长春站 and
+        // 通化站; both stations also serve conventional rail, so their connectors have a
+        // handling charge — which a route that freight cannot take must not show.
+        let all = net.scenario(projects: net.network.projects.map(\.id))
+        let route = try #require(net.routes(from: try names.resolve("长春"), to: try names.resolve("通化"),
+                                            scenario: all).first)
+        #expect(route.legs.map(\.mode) == [.connector, .hsr, .connector])
+        #expect(route.cost == nil)
+        #expect(route.legs.allSatisfy { $0.cost == nil })
+    }
 }
 
 @Suite struct PlaceResolverTests {
