@@ -8,7 +8,7 @@ import Foundation
 enum CommonOptions {
     static let scenario = Arguments.Option.value(
         "--scenario", placeholder: "SCENARIO", default: "base",
-        help: "base (the network the plans found), all (every project), a year (base + the projects opened by then, e.g. 2026), or project ids or Chinese names separated by commas")
+        help: "base (the network the plans found), all (every project), a year (base + the projects opened by then, e.g. 2026), or project ids or Chinese names separated by commas; a list may add projects to a year (2026,hsr-changliaotong)")
     static let modes = Arguments.Option.value(
         "--modes", placeholder: "MODES",
         help: "only these modes, comma-separated: hsr, rail, expressway, road, air, sea, river (connectors and border crossings always); default all")

@@ -65,8 +65,9 @@ enum ReachReport {
 
         lines.append("")
         var t = TextTable(columns: [
-            .left("place"), .left("kind"), .right(q.metric.unit), .right("band"), .left("origin"), .left("modes"),
-            .right("transfers"),
+            // With --reverse each place travels to its nearest origin: the column says so.
+            .left("place"), .left("kind"), .right(q.metric.unit), .right("band"),
+            .left(r.direction == .forward ? "origin" : "to"), .left("modes"), .right("transfers"),
         ])
         for p in r.places {
             let place = network.places[p.place]

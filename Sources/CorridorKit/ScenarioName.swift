@@ -6,6 +6,8 @@ import Foundation
 ///     all             every project built
 ///     2026            the projects opened by the end of 2026 (those with an `opened` year)
 ///     p1,p2           these projects built (ids or Chinese names)
+///     2026,p3         the projects opened by 2026, and p3 (a list may mix years and
+///                     projects: what a planner asks as "today's network plus p3")
 public enum ScenarioName: Sendable, Hashable {
     case base
     case all
@@ -72,11 +74,15 @@ public enum ScenarioName: Sendable, Hashable {
             for name in names {
                 if let p = network.projects.first(where: { $0.id == name || $0.nameZh == name }) {
                     ids.append(p.id)
+                } else if let term = ScenarioName(parsing: name), term != .projects([name]) {
+                    // A year, `base` or `all` inside a list: its projects join the others.
+                    ids += try term.projectIDs(in: network)
                 } else {
                     throw Diagnostic(file: "--scenario", message: "unknown project \"\(name)\"" + Self.suggestions(name, network))
                 }
             }
-            return ids
+            var seen = Set<String>()
+            return ids.filter { seen.insert($0).inserted }
         }
     }
 }

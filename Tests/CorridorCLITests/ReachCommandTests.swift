@@ -47,6 +47,12 @@ import TestSupport
         #expect(status == 0)
         let ids = out.split(separator: "\n").dropFirst().map { $0.split(separator: ",").first.map(String.init) }
         #expect(ids == ["a", "b", "c", "x", "d"])
+        // The table names the column for the direction: each place travels *to* a.
+        let (_, table, _) = run(["reach", Self.drawn, "--from", "a", "--reverse", "--all-places"])
+        #expect(table.hasPrefix("reach to 甲 (a) within 30, 60, 120 min"))
+        #expect(table.contains("band  to  modes"))
+        let (_, forward, _) = run(["reach", Self.drawn, "--from", "a", "--all-places"])
+        #expect(forward.contains("band  origin  modes"))
     }
 
     /// Radii 10, 20, 30 km against 30, 60, 120 min (great circles from a, by hand: e 32.5 km,

@@ -24,5 +24,15 @@ import TestSupport
         #expect(throws: Diagnostic(file: "--scenario", message: "unknown project \"new-raod\" (did you mean \"new-road\" (长吉新路)?)")) {
             try ScenarioName.projects(["new-raod"]).projectIDs(in: network)
         }
+        // A list may mix a year (or base, all) with projects: their union, each once.
+        #expect(ScenarioName(parsing: "2024,new-road") == .projects(["2024", "new-road"]))
+        #expect(try ScenarioName(parsing: "2024,new-road")?.projectIDs(in: network) == ["hsr-speedup", "new-road"])
+        #expect(try ScenarioName(parsing: "2023,new-road")?.projectIDs(in: network) == ["new-road"])
+        #expect(try ScenarioName(parsing: "base,hsr-speedup")?.projectIDs(in: network) == ["hsr-speedup"])
+        #expect(try ScenarioName(parsing: "hsr-speedup,all")?.projectIDs(in: network) == ["hsr-speedup", "new-road"])
+        #expect(try ScenarioName(parsing: "hsr-speedup,hsr-speedup")?.projectIDs(in: network) == ["hsr-speedup"])
+        #expect(throws: Diagnostic(file: "--scenario", message: "unknown project \"99\"")) {
+            try ScenarioName(parsing: "2024,99")?.projectIDs(in: network)
+        }
     }
 }
