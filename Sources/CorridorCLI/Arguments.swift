@@ -45,6 +45,18 @@ import CorridorKit
 /// - Complexity: ``parse(_:)`` is O(*a*·*o*) for *a* arguments and *o* declared options
 ///   (plus the edit distances of a suggestion, on the error path only).
 public struct Arguments: Sendable {
+    /// What a shell completion offers for an option's value.
+    public enum ValueCompletion: Sendable, Hashable {
+        /// Nothing: free text (a place, a number).
+        case none
+        /// One of these words.
+        case choices([String])
+        /// These words, several separated by commas (`--modes hsr,rail`).
+        case list([String])
+        /// A file or folder name.
+        case files
+    }
+
     /// One option: `--from PLACE`, `-o FILE`, `--reverse`.
     public struct Option: Sendable, Hashable {
         /// The long name, with its dashes: `--from`.
@@ -65,6 +77,8 @@ public struct Arguments: Sendable {
         public var defaultValue: String?
         /// One line of help, lowercase, without a final period.
         public var help: String
+        /// What the completion scripts offer for the value.
+        public var completion: ValueCompletion = .none
 
         /// An option; ``value(_:short:placeholder:repeats:default:help:)`` and
         /// ``flag(_:short:help:)`` read better at the declaration.
@@ -86,11 +100,15 @@ public struct Arguments: Sendable {
         /// An option that takes a value: `.value("--from", placeholder: "PLACE", help: …)`.
         public static func value(
             _ name: String, short: String? = nil, placeholder: String, repeats: Bool = false,
-            required: Bool = false, default defaultValue: String? = nil, help: String
+            required: Bool = false, default defaultValue: String? = nil, completes: ValueCompletion? = nil,
+            help: String
         ) -> Option {
             precondition(!(required && defaultValue != nil), "\(name): a required option has no default")
-            return Option(name: name, short: short, takesValue: true, repeats: repeats, isRequired: required,
-                          placeholder: placeholder, defaultValue: defaultValue, help: help)
+            var option = Option(name: name, short: short, takesValue: true, repeats: repeats, isRequired: required,
+                                placeholder: placeholder, defaultValue: defaultValue, help: help)
+            // A FILE or DIR completes as a path unless told otherwise.
+            option.completion = completes ?? (["FILE", "DIR"].contains(placeholder) ? .files : .none)
+            return option
         }
 
         /// A flag, on when given: `.flag("--reverse", help: …)`.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A command of `corridor` that declares its command line and runs on what was parsed:
 /// the parsing, `--help`, and the reporting of errors with their exit status are the
 /// same for every command, here.
@@ -25,6 +27,10 @@ extension Command {
             return code
         case .run(let parsed):
             do {
+                if let output = parsed.value("--output"), output.trimmingCharacters(in: .whitespaces).isEmpty {
+                    throw UsageError(command: arguments.command,
+                                     message: "--output is empty: name a file or folder (or - for the terminal)")
+                }
                 return try execute(parsed, console: console)
             } catch {
                 return CommonOptions.fail(error, arguments, console: console)

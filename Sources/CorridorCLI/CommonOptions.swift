@@ -7,16 +7,18 @@ import Foundation
 /// of the network they run on.
 enum CommonOptions {
     static let scenario = Arguments.Option.value(
-        "--scenario", placeholder: "SCENARIO", default: "base",
+        "--scenario", placeholder: "SCENARIO", default: "base", completes: .choices(["base", "all", "2026"]),
         help: "base (the network the plans found), all (every project), a year (base + the projects opened by then, e.g. 2026), or project ids or Chinese names separated by commas; a list may add projects to a year (2026,hsr-changliaotong)")
     static let modes = Arguments.Option.value(
         "--modes", placeholder: "MODES",
+        completes: .list(Mode.allCases.map(\.rawValue).filter { $0 != "connector" && $0 != "border" }),
         help: "only these modes, comma-separated: hsr, rail, expressway, road, air, sea, river (connectors and border crossings always); default all")
     static let by = Arguments.Option.value(
-        "--by", placeholder: "METRIC", default: "time",
+        "--by", placeholder: "METRIC", default: "time", completes: .choices(["time", "distance", "cost"]),
         help: "time (minutes), distance (km) or cost (freight yuan per ton)")
     static func format(_ formats: [String], default value: String = "table") -> Arguments.Option {
-        .value("--format", placeholder: "FORMAT", default: value, help: formats.joined(separator: ", "))
+        .value("--format", placeholder: "FORMAT", default: value, completes: .choices(formats),
+               help: formats.joined(separator: ", "))
     }
     static let network = Arguments.Positional.required(
         "NETWORK", help: "a network folder, the name of a bundled network (jilin), or a DIMACS .gr file")

@@ -3,12 +3,15 @@ import CorridorKit
 /// `corridor completions bash|zsh`: a shell completion script, made from the commands'
 /// own declarations (``Arguments``), so it completes exactly what the parser accepts:
 /// commands, each command's options, the values of `--format`, `--by`, `--modes`,
-/// `--scenario`, file names after `-o`, and bundled network names.
+/// `--scenario`, `--layout`…, comma lists after `--modes` and `--kinds`, file names
+/// after `-o`, and bundled network names or paths for NETWORK. An option whose value is
+/// free text (a place, a number) offers nothing rather than something wrong.
 ///
 ///     corridor completions bash > ~/.local/share/bash-completion/completions/corridor
 ///     corridor completions zsh > "${fpath[1]}/_corridor"
 ///
-/// The zsh script loads zsh's `bashcompinit` and uses the same function.
+/// The zsh script is native (`_arguments`, with each option's help); it works both
+/// autoloaded from `fpath` (completing on the first Tab) and sourced after `compinit`.
 enum CompletionsCommand {
     static let arguments = Arguments(
         command: "corridor completions",
@@ -36,7 +39,7 @@ enum CompletionsCommand {
         }
         switch p.positional("SHELL")! {
         case "bash": console.print(bash)
-        case "zsh": console.print("#compdef corridor\nautoload -U +X bashcompinit && bashcompinit\n" + bash)
+        case "zsh": console.print(zsh)
         case let other:
             return CommonOptions.fail(
                 UsageError(command: arguments.command, message: "unknown shell \"\(other)\" (bash or zsh)"
@@ -46,15 +49,38 @@ enum CompletionsCommand {
         return ExitCode.success
     }
 
+    static var bundled: String { (NetworkLocator.bundled.isEmpty ? ["jilin"] : NetworkLocator.bundled).joined(separator: " ") }
+
+    // MARK: bash
+
     static var bash: String {
         let commands = Corridor.commands.map(\.name).joined(separator: " ")
         let cases = declarations.map { name, args in
             let options = args.options.flatMap { [$0.name] + ($0.short.map { [$0] } ?? []) } + ["--help"]
-            return "    \(name)) opts=\"\(options.joined(separator: " "))\" ;;"
+            var values: [String] = []
+            for option in args.options where option.takesValue {
+                let names = ([option.name] + (option.short.map { [$0] } ?? [])).joined(separator: "|")
+                let action: String
+                switch option.completion {
+                case .none: action = "return 0"
+                case .choices(let words): action = "COMPREPLY=( $(compgen -W \"\(words.joined(separator: " "))\" -- \"$cur\") ); return 0"
+                case .list(let words): action = "_corridor_list \"\(words.joined(separator: " "))\"; return 0"
+                case .files: action = "compopt -o filenames 2>/dev/null; COMPREPLY=( $(compgen -f -- \"$cur\") ); return 0"
+                }
+                values.append("        \(names)) \(action) ;;")
+            }
+            let opts = "    \(name))\n      opts=\"\(options.joined(separator: " "))\""
+            guard !values.isEmpty else { return opts + " ;;" }
+            return opts + "\n      case \"$prev\" in\n" + values.joined(separator: "\n") + "\n      esac ;;"
         }.joined(separator: "\n")
-        let modes = Mode.allCases.map(\.rawValue).filter { $0 != "connector" && $0 != "border" }.joined(separator: " ")
         return """
             # corridor completion for bash (made by `corridor completions bash`)
+            _corridor_list() {  # the last item of a comma-separated list
+              local prefix="" last="$cur"
+              if [[ "$cur" == *,* ]]; then prefix="${cur%,*},"; last="${cur##*,}"; fi
+              COMPREPLY=( $(compgen -P "$prefix" -W "$1" -- "$last") )
+              compopt -o nospace 2>/dev/null
+            }
             _corridor() {
               local cur prev opts
               cur="${COMP_WORDS[COMP_CWORD]}"
@@ -68,23 +94,94 @@ enum CompletionsCommand {
             \(cases)
                 help) COMPREPLY=( $(compgen -W "\(commands)" -- "$cur") ); return 0 ;;
                 completions) COMPREPLY=( $(compgen -W "bash zsh" -- "$cur") ); return 0 ;;
-                *) opts="--help" ;;
-              esac
-              case "$prev" in
-                --format) COMPREPLY=( $(compgen -W "table csv json geojson" -- "$cur") ); return 0 ;;
-                --by) COMPREPLY=( $(compgen -W "time distance cost" -- "$cur") ); return 0 ;;
-                --modes) COMPREPLY=( $(compgen -W "\(modes)" -- "$cur") ); return 0 ;;
-                --scenario|--compare) COMPREPLY=( $(compgen -W "base all 2026" -- "$cur") ); return 0 ;;
-                -o|--output) COMPREPLY=( $(compgen -f -- "$cur") ); return 0 ;;
+                *) return 0 ;;
               esac
               if [[ "$cur" == -* ]]; then
                 COMPREPLY=( $(compgen -W "$opts" -- "$cur") )
               else
-                COMPREPLY=( $(compgen -W "jilin" -- "$cur") $(compgen -f -- "$cur") )
+                compopt -o filenames 2>/dev/null
+                COMPREPLY=( $(compgen -W "\(bundled)" -- "$cur") $(compgen -f -- "$cur") )
               fi
               return 0
             }
             complete -F _corridor corridor
+            """
+    }
+
+    // MARK: zsh
+
+    /// Text safe inside a single-quoted zsh word and an `_arguments` description `[…]`
+    /// or `_describe` entry: brackets out, colons and quotes escaped. An option's help
+    /// is cut to its first clause (its main point); a command's summary is kept whole.
+    static func zshDescription(_ help: String, firstClause: Bool = true) -> String {
+        var text = help
+        if firstClause {
+            text = String(text.split(separator: ";").first ?? "")
+            if let paren = text.range(of: " (") { text = String(text[..<paren.lowerBound]) }
+        }
+        for c in ["[", "]", "`", "$", "\\"] { text = text.replacingOccurrences(of: c, with: "") }
+        return text.replacingOccurrences(of: ":", with: "\\:").replacingOccurrences(of: "'", with: "'\\''")
+    }
+
+    static func zshSpec(_ option: Arguments.Option) -> String {
+        let description = zshDescription(option.help)
+        var value = ""
+        if option.takesValue {
+            switch option.completion {
+            case .none: value = ":\(option.placeholder): "
+            case .choices(let words): value = ":\(option.placeholder):(\(words.joined(separator: " ")))"
+            case .list(let words): value = ":\(option.placeholder):_sequence compadd - \(words.joined(separator: " "))"
+            case .files: value = ":\(option.placeholder):_files"
+            }
+        }
+        if let short = option.short {
+            let exclusion = option.repeats ? "*" : "(\(short) \(option.name))"
+            return "'\(exclusion)'{\(short),\(option.name)}'[\(description)]\(value)'"
+        }
+        return "'\(option.repeats ? "*" : "")\(option.name)[\(description)]\(value)'"
+    }
+
+    static var zsh: String {
+        let commands = Corridor.commands.map { "    '\($0.name):\(zshDescription($0.summary, firstClause: false))'" }.joined(separator: "\n")
+        let cases = declarations.map { name, args in
+            var specs = args.options.map(zshSpec)
+            specs.append("'(- *)'{-h,--help}'[show this help]'")
+            for (i, positional) in args.positionals.enumerated() {
+                let action = positional.name == "NETWORK" ? "_corridor_networks" : " "
+                specs.append("'\(i + 1):\(positional.isOptional ? ":" : "")\(positional.name):\(action)'")
+            }
+            return "    \(name))\n      _arguments -S \\\n        " + specs.joined(separator: " \\\n        ") + " ;;"
+        }.joined(separator: "\n")
+        return """
+            #compdef corridor
+            # corridor completion for zsh (made by `corridor completions zsh`)
+            _corridor_networks() {
+              _alternative 'bundled:bundled network:(\(bundled))' 'files:network folder or DIMACS .gr file:_files'
+            }
+            _corridor() {
+              local -a commands
+              commands=(
+            \(commands)
+              )
+              if (( CURRENT == 2 )); then
+                _describe -t commands 'corridor command' commands
+                return
+              fi
+              local command=$words[2]
+              shift words
+              (( CURRENT-- ))
+              case $command in
+            \(cases)
+                help) (( CURRENT == 2 )) && _describe -t commands 'command' commands ;;
+                completions) (( CURRENT == 2 )) && compadd bash zsh ;;
+              esac
+            }
+            # Autoloaded from fpath, this file is _corridor's body: complete now. Sourced, register.
+            if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
+              _corridor "$@"
+            else
+              compdef _corridor corridor
+            fi
             """
     }
 }

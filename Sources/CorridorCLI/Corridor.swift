@@ -29,8 +29,17 @@ public enum Corridor {
 
     /// Runs `corridor` with `arguments` (without the program name) on the real streams
     /// and returns the exit status.
+    ///
+    /// Results that could not all be written to standard output (a full disk, a closed
+    /// file: `corridor reach … > /dev/full`) fail the run, exit 1, with a message.
     public static func main(_ arguments: [String]) -> Int32 {
-        run(arguments, console: Console(echo: true))
+        let console = Console(echo: true)
+        let status = run(arguments, console: console)
+        if let reason = console.outputFailure {
+            console.printError("corridor: error: cannot write the results to standard output (\(reason))")
+            return status == ExitCode.success ? ExitCode.failure : status
+        }
+        return status
     }
 
     /// Runs `corridor` with `arguments` and returns the exit status.

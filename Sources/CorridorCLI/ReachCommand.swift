@@ -19,7 +19,7 @@ enum ReachCommand: Command {
             CommonOptions.by,
             CommonOptions.modes,
             CommonOptions.scenario,
-            .value("--compare", placeholder: "SCENARIO", repeats: true,
+            .value("--compare", placeholder: "SCENARIO", repeats: true, completes: .choices(["base", "all", "2026"]),
                    help: "compare two scenarios, --compare A B (or --compare A --compare B): places gained and lost per band"),
             .flag("--radius-check", help: "list settlements inside a radius but outside its band, and the reverse"),
             .value("--radii", placeholder: "KM", default: "40,100,500",

@@ -280,61 +280,96 @@ struct ReportWriter {
     }
 }
 
-/// Writes a report's files into a folder, all or nothing: every file is made first, in a
-/// temporary folder beside the target, which then takes the target's place in two
-/// renames (the old report folder aside, the new one in), so the folder holds one whole
-/// report and no stale file of an earlier one. A folder that exists and is not a report
-/// (no report.md in it) is never replaced: that is an error, before any work is done.
+/// Writes a report's files into a folder, all or nothing, and touches nothing else.
+///
+/// Every file is made first in a hidden staging folder — beside the target when it does
+/// not exist yet, inside it when it does — and only then moved into place: a new folder
+/// in one rename; an existing one file by file, each rename atomic, so a file is at every
+/// moment either the earlier report's or the new one's. Only the files the report writes
+/// are replaced, and the files an earlier report wrote that this one does not (listed in
+/// the hidden `.corridor-report`) are removed; a planner's own files in the folder stay.
+/// A folder that exists, holds files and is not a report (no `.corridor-report`) is refused,
+/// before any work is done. `-o .` writes into the current folder; a symbolic link to a
+/// folder writes into the folder it points to.
 enum ReportFolder {
+    /// The hidden file listing what the report in a folder wrote.
+    static let manifest = ".corridor-report"
+
+    /// `dir` as an absolute path, `.`/`..` and symbolic links resolved.
+    static func resolved(_ dir: String) -> String {
+        URL(fileURLWithPath: dir).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
     /// Checks that `dir` can take a report: its parent is a folder, and `dir` is absent,
     /// empty or an earlier report.
     static func check(_ dir: String) throws(OutputError) {
         let fm = FileManager.default
         guard !dir.isEmpty else { throw OutputError(path: dir, reason: "no folder name given") }
-        let parent = (dir as NSString).deletingLastPathComponent
-        let base = parent.isEmpty ? "." : parent
+        let path = resolved(dir)
         var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: base, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw OutputError(path: dir, reason: "its folder \(base) does not exist")
+        if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw OutputError(path: dir, reason: "it is a file, not a folder") }
+            let contents = (try? fm.contentsOfDirectory(atPath: path)) ?? []
+            guard contents.allSatisfy({ $0.hasPrefix(".") }) || contents.contains(manifest) else {
+                throw OutputError(
+                    path: dir, reason: "it is a folder with other files and no earlier report; give a new or empty folder, or an earlier report's")
+            }
+            guard fm.isWritableFile(atPath: path) else { throw OutputError(path: dir, reason: "the folder is not writable") }
+            return
         }
-        guard fm.fileExists(atPath: dir, isDirectory: &isDirectory) else { return }
-        guard isDirectory.boolValue else { throw OutputError(path: dir, reason: "it is a file, not a folder") }
-        let contents = (try? fm.contentsOfDirectory(atPath: dir)) ?? []
-        guard contents.isEmpty || contents.contains("report.md") else {
-            throw OutputError(path: dir, reason: "it is a folder with other files and no report.md; give a new or empty folder, or an earlier report's")
+        let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard fm.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw OutputError(path: dir, reason: "its folder \(parent) does not exist")
         }
     }
 
     static func write(_ files: [ReportWriter.File], to dir: String) throws(OutputError) {
         try check(dir)
         let fm = FileManager.default
-        let parent = (dir as NSString).deletingLastPathComponent
-        let base = parent.isEmpty ? "." : parent
+        let path = resolved(dir)
+        let exists = fm.fileExists(atPath: path)
         let stamp = "\(getpid())-\(UInt32.random(in: 0 ... .max))"
-        let name = (dir as NSString).lastPathComponent
-        let temp = (base as NSString).appendingPathComponent(".\(name).tmp-\(stamp)")
-        let old = (base as NSString).appendingPathComponent(".\(name).old-\(stamp)")
+        let staging = exists
+            ? (path as NSString).appendingPathComponent(".corridor-report.tmp-\(stamp)")
+            : URL(fileURLWithPath: path).deletingLastPathComponent()
+                .appendingPathComponent(".\(URL(fileURLWithPath: path).lastPathComponent).tmp-\(stamp)").path
         do {
-            try fm.createDirectory(atPath: temp, withIntermediateDirectories: false)
+            try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
         } catch {
-            throw OutputError(path: dir, reason: "cannot create a folder beside it (\(error.localizedDescription))")
+            throw OutputError(path: dir, reason: "cannot create a staging folder (\(error.localizedDescription))")
         }
-        defer { try? fm.removeItem(atPath: temp) }
-        for file in files {
+        defer { try? fm.removeItem(atPath: staging) }
+        let names = files.map(\.name)
+        let listing = File(name: manifest, text: names.joined(separator: "\n"))
+        for file in files + [listing] {
             let contents = file.data ?? Data((file.text + "\n").utf8)
-            guard fm.createFile(atPath: (temp as NSString).appendingPathComponent(file.name), contents: contents) else {
+            guard fm.createFile(atPath: (staging as NSString).appendingPathComponent(file.name), contents: contents) else {
                 throw OutputError(path: (dir as NSString).appendingPathComponent(file.name), reason: "cannot be written")
             }
         }
-        let existed = fm.fileExists(atPath: dir)
-        if existed {
-            guard rename(dir, old) == 0 else { throw OutputError(path: dir, reason: String(cString: strerror(errno))) }
+        guard exists else {
+            guard rename(staging, path) == 0 else { throw OutputError(path: dir, reason: String(cString: strerror(errno))) }
+            return
         }
-        guard rename(temp, dir) == 0 else {
-            let reason = String(cString: strerror(errno))
-            if existed { _ = rename(old, dir) }  // put the earlier report back
-            throw OutputError(path: dir, reason: reason)
+        // Every file is whole in the staging folder; a name taken by a folder would stop
+        // the moves half-way, so that is checked before the first.
+        for name in names {
+            var isDirectory: ObjCBool = false
+            let target = (path as NSString).appendingPathComponent(name)
+            if fm.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw OutputError(path: target, reason: "a folder is in the way of the report's file")
+            }
         }
-        if existed { try? fm.removeItem(atPath: old) }
+        let earlier = (try? String(contentsOfFile: (path as NSString).appendingPathComponent(manifest), encoding: .utf8))?
+            .split(separator: "\n").map(String.init) ?? []
+        for name in names + [manifest] {
+            let from = (staging as NSString).appendingPathComponent(name), to = (path as NSString).appendingPathComponent(name)
+            guard rename(from, to) == 0 else { throw OutputError(path: to, reason: String(cString: strerror(errno))) }
+        }
+        for stale in Set(earlier).subtracting(names) where !stale.contains("/") && !stale.hasPrefix(".") {
+            try? fm.removeItem(atPath: (path as NSString).appendingPathComponent(stale))
+        }
     }
+
+    typealias File = ReportWriter.File
 }

@@ -90,6 +90,18 @@ import TestSupport
             p.waitUntilExit()
             return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
         }
+        // Results that cannot be written (a full disk) fail the run.
+        let full = Process()
+        full.executableURL = URL(fileURLWithPath: binary)
+        full.arguments = ["--help"]
+        full.standardOutput = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let fullErrors = Pipe()
+        full.standardError = fullErrors
+        try full.run()
+        let fullMessage = String(decoding: fullErrors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        full.waitUntilExit()
+        #expect(full.terminationStatus == 1)
+        #expect(fullMessage == "corridor: error: cannot write the results to standard output (No space left on device)\n")
         let (s1, o1, e1) = try spawn(["--version"])
         #expect(s1 == 0 && o1 == "corridor \(Corridor.version)\n" && e1.isEmpty)
         let (s2, o2, e2) = try spawn(["frobnicate"])

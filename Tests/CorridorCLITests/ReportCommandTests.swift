@@ -44,22 +44,58 @@ import TestSupport
         let diagrams = ["network-map", "hub-reach", "impact-fast"]
         let rendered = FileManager.default.isExecutableFile(atPath: "/usr/bin/dot")
         let expected = tables.union(diagrams.flatMap { d in rendered ? [d + ".dot", d + ".svg", d + ".png"] : [d + ".dot"] })
-        #expect(files == expected)
+        #expect(files == expected.union([".corridor-report"]))
+        // The hidden manifest lists what the report wrote.
+        let manifest = try String(contentsOfFile: root + "/out/.corridor-report", encoding: .utf8)
+        #expect(Set(manifest.split(separator: "\n").map(String.init)) == expected)
         let report = try String(contentsOfFile: root + "/out/report.md", encoding: .utf8)
         #expect(report.contains(rendered ? "![The network (base; planned projects dashed)](network-map.png)" : "network-map.dot"))
-        // Written again into the existing folder: the files are replaced, nothing else left.
+        // Written again into the existing folder: its files replaced, no staging folder left.
         #expect(run(["report", Self.fixture, "-o", root + "/out"]).0 == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == ["out"])  // no temporary left
-        // A stale file of an earlier report goes when the folder is replaced.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == ["out"])
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: root + "/out")) == expected.union([".corridor-report"]))
+        // A file an earlier report wrote and this one does not goes; a planner's own file
+        // in the folder stays.
         FileManager.default.createFile(atPath: root + "/out/impact-old.dot", contents: Data("x".utf8))
+        FileManager.default.createFile(atPath: root + "/out/.corridor-report", contents: Data((manifest + "impact-old.dot\n").utf8))
+        FileManager.default.createFile(atPath: root + "/out/notes.txt", contents: Data("mine".utf8))
         #expect(run(["report", Self.fixture, "-o", root + "/out"]).0 == 0)
         #expect(!FileManager.default.fileExists(atPath: root + "/out/impact-old.dot"))
+        #expect(try String(contentsOfFile: root + "/out/notes.txt", encoding: .utf8) == "mine")
+        // `-o DIR/.` (as `-o .` in the folder) writes into the folder itself.
+        try FileManager.default.createDirectory(atPath: root + "/here", withIntermediateDirectories: true)
+        #expect(run(["report", Self.fixture, "-o", root + "/here/."]).0 == 0)
+        #expect(FileManager.default.fileExists(atPath: root + "/here/report.md"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == ["here", "out"])
+        // A symbolic link to a report folder writes into the folder it points to.
+        try FileManager.default.createSymbolicLink(atPath: root + "/link", withDestinationPath: root + "/here")
+        FileManager.default.createFile(atPath: root + "/here/report.md", contents: Data("old".utf8))
+        #expect(run(["report", Self.fixture, "-o", root + "/link"]).0 == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: root + "/link") == root + "/here")
+        #expect(try String(contentsOfFile: root + "/here/report.md", encoding: .utf8).hasPrefix("# Corridor report"))
+        try FileManager.default.removeItem(atPath: root + "/link")
+        try FileManager.default.removeItem(atPath: root + "/here")
         // A folder with other files and no report.md is never replaced.
         try FileManager.default.createDirectory(atPath: root + "/mine", withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: root + "/mine/notes.txt", contents: Data("mine".utf8))
         let (kept, _, why) = run(["report", Self.fixture, "-o", root + "/mine"])
-        #expect(kept == 1 && why.contains("no report.md"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/mine") == ["notes.txt"])
+        #expect(kept == 1 && why.contains("no earlier report"))
+        // … even when it has a report.md of its own: only a folder a report wrote (its
+        // .corridor-report) is taken for an earlier report.
+        FileManager.default.createFile(atPath: root + "/mine/report.md", contents: Data("mine".utf8))
+        #expect(run(["report", Self.fixture, "-o", root + "/mine"]).0 == 1)
+        #expect(try String(contentsOfFile: root + "/mine/report.md", encoding: .utf8) == "mine")
+        // A folder in the way of one of the report's files: refused before any file moves.
+        try FileManager.default.removeItem(atPath: root + "/out/gaps.csv")
+        try FileManager.default.createDirectory(atPath: root + "/out/gaps.csv", withIntermediateDirectories: false)
+        let before = try String(contentsOfFile: root + "/out/report.md", encoding: .utf8)
+        FileManager.default.createFile(atPath: root + "/out/report.md", contents: Data("earlier".utf8))
+        let (blocked, _, blockedWhy) = run(["report", Self.fixture, "-o", root + "/out"])
+        #expect(blocked == 1 && blockedWhy.contains("gaps.csv\": a folder is in the way"))
+        #expect(try String(contentsOfFile: root + "/out/report.md", encoding: .utf8) == "earlier")
+        #expect(!before.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/out").allSatisfy { !$0.contains(".tmp-") })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/mine").sorted() == ["notes.txt", "report.md"])
         // A folder whose parent does not exist: exit 1, nothing written.
         let (bad, _, message) = run(["report", Self.fixture, "-o", root + "/missing/out"])
         #expect(bad == 1 && message.contains("does not exist"))
