@@ -60,16 +60,21 @@ enum CommonOptions {
     }
 
     /// The scenario a `--scenario` value names.
-    static func scenario(_ text: String, in net: NetworkGraph, command: String) throws(UsageError) -> Scenario {
+    ///
+    /// - Parameter option: the option it came from, named in errors (`--compare` gives
+    ///   scenarios too).
+    static func scenario(
+        _ text: String, in net: NetworkGraph, option: String = "--scenario", command: String
+    ) throws(UsageError) -> Scenario {
         guard let name = ScenarioName(parsing: text) else {
-            throw UsageError(command: command, message: "--scenario is empty (base, all, a year or project ids)")
+            throw UsageError(command: command, message: "\(option) is empty (base, all, a year or project ids)")
         }
         do {
             return net.scenario(projects: try name.projectIDs(in: net.network))
         } catch let problem as Diagnostic {
-            throw UsageError(command: command, message: "--scenario: \(problem.message)")
+            throw UsageError(command: command, message: "\(option): \(problem.message)")
         } catch {
-            throw UsageError(command: command, message: "--scenario: \(error)")
+            throw UsageError(command: command, message: "\(option): \(error)")
         }
     }
 

@@ -73,17 +73,21 @@ enum InfoCommand {
             let km = { (l: [Link]) in Int(l.filter(\.runsOver.isEmpty).compactMap(\.lengthKm).reduce(0, +).rounded()) }
             let express = links.filter { !$0.runsOver.isEmpty }.count
             let runs = express == 0 ? "" : " (\(express) express runs over other links, their km not counted)"
-            lines.append("  \(mode.rawValue) \(mode.nameZh): \(links.count) links\(runs); existing \(existing.count), \(km(existing)) km; planned \(links.count - existing.count), \(km(links) - km(existing)) km")
+            lines.append("  \(mode.rawValue) \(mode.nameZh): \(links.count) links\(runs); existing \(existing.count), \(km(existing)) km; planned \(links.count - existing.count), \(km(links.filter { $0.status != .existing })) km")
         }
         lines.append("")
         lines.append("projects: \(network.projects.count)")
-        for type in ProjectType.allCases {
+        let types = ProjectType.allCases.compactMap { type -> String? in
             let n = network.projects.filter { $0.type == type }.count
-            if n > 0 { lines.append("  \(type.rawValue): \(n)") }
+            return n > 0 ? "\(type.rawValue) \(n)" : nil
         }
+        if !types.isEmpty { lines.append("  by type: " + types.joined(separator: ", ")) }
         let corridors = Set(network.projects.flatMap(\.corridors)).sorted()
-        for corridor in corridors {
-            lines.append("  \(corridor): \(network.projects.filter { $0.corridors.contains(corridor) }.count)")
+        if !corridors.isEmpty {
+            lines.append("  by corridor (a project may serve several):")
+            for corridor in corridors {
+                lines.append("    \(corridor): \(network.projects.filter { $0.corridors.contains(corridor) }.count)")
+            }
         }
         return lines.joined(separator: "\n")
     }

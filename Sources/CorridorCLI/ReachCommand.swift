@@ -66,6 +66,9 @@ enum ReachCommand: Command {
         var radii = try CommonOptions.thresholds(p.value("--radii") ?? "40,100,500", option: "--radii", command: command)
         let radiusCheck = p.flag("--radius-check")
         if radiusCheck {
+            if let by = p.value("--by"), by != "time" {
+                throw UsageError(command: command, message: "--radius-check compares the time circles with the plans' radii: it needs --by time, not --by \(by)")
+            }
             guard Set(thresholds).count == thresholds.count else {
                 throw UsageError(command: command, message: "--radius-check needs distinct limits in --within (one radius each)")
             }
@@ -112,8 +115,8 @@ enum ReachCommand: Command {
                 try CommonOptions.place(text, option: "--from", in: names, command: command)
             }
             let search = DijkstraSearch(net.graph)
-            func reach(_ scenarioText: String) throws(UsageError) -> (Reach, Scenario) {
-                let scenario = try CommonOptions.scenario(scenarioText, in: net, command: command)
+            func reach(_ scenarioText: String, option: String = "--scenario") throws(UsageError) -> (Reach, Scenario) {
+                let scenario = try CommonOptions.scenario(scenarioText, in: net, option: option, command: command)
                 return (net.reach(from: from, within: thresholds, metric: metric, scenario: scenario, modes: modes,
                                   direction: direction, search: search), scenario)
             }
@@ -121,8 +124,8 @@ enum ReachCommand: Command {
                 net: net, metric: metric, modes: modes, direction: direction, allPlaces: p.flag("--all-places"))
             let text: String
             if compare.count == 2 {
-                let (before, _) = try reach(compare[0])
-                let (after, _) = try reach(compare[1])
+                let (before, _) = try reach(compare[0], option: "--compare")
+                let (after, _) = try reach(compare[1], option: "--compare")
                 let change = ReachComparison(before: before, after: after)
                 let names = (compare[0], compare[1])
                 switch format {

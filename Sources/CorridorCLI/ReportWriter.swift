@@ -253,13 +253,20 @@ struct ReportWriter {
             var dot = spec.writer.document(net, scenario: base)
             if dot.hasSuffix("\n") { dot.removeLast() }
             files.append(File(name: spec.name + ".dot", text: dot))
-            if let graphviz, let svg = Graphviz.render(dot, format: "svg", dot: graphviz),
-               let png = Graphviz.render(dot, format: "png", dot: graphviz) {
+            guard let graphviz else {
+                md.append("- \(spec.caption): `\(spec.name).dot`")
+                md.append("")
+                continue
+            }
+            switch (Graphviz.render(dot, format: "svg", dot: graphviz), Graphviz.render(dot, format: "png", dot: graphviz)) {
+            case (.rendered(let svg, let warned), .rendered(let png, _)):
                 files.append(File(name: spec.name + ".svg", text: "", data: svg))
                 files.append(File(name: spec.name + ".png", text: "", data: png))
                 md.append("![\(spec.caption)](\(spec.name).png)")
-            } else {
-                md.append("- \(spec.caption): `\(spec.name).dot`")
+                if !warned.isEmpty { md += ["", "Graphviz warned while rendering it: \(warned)"] }
+            case (.failed(let why), _), (_, .failed(let why)):
+                md.append("- \(spec.caption): `\(spec.name).dot` — Graphviz could not render it (\(why)), so there is "
+                    + "no SVG or PNG; the DOT file is complete.")
             }
             md.append("")
         }

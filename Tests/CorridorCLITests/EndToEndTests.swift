@@ -72,6 +72,31 @@ import TestSupport
 
     /// Every example in every command's help works on the bundled network (with -o sent to
     /// a temporary folder), and `help X` is `X --help`.
+    /// A `dot` that fails: the report is still written, and says which diagrams Graphviz
+    /// could not render and why.
+    @Test func aFailingGraphvizIsReportedPlainly() throws {
+        let root = NSTemporaryDirectory() + "corridor-fake-dot-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: root + "/bin", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        FileManager.default.createFile(
+            atPath: root + "/bin/dot", contents: Data("#!/bin/sh\necho 'Error: out of crayons' >&2\nexit 3\n".utf8),
+            attributes: [.posixPermissions: 0o755])
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.binary)
+        p.arguments = ["report", FixturePath.of("networks/impact"), "-o", root + "/out"]
+        p.environment = ["PATH": root + "/bin:/usr/bin:/bin"]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        let report = try String(contentsOfFile: root + "/out/report.md", encoding: .utf8)
+        #expect(report.contains("- The network (base; planned projects dashed): `network-map.dot` — Graphviz could not "
+            + "render it (\(root)/bin/dot -Tsvg exited with status 3: Error: out of crayons), so there is no SVG or PNG"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: root + "/out")
+        #expect(files.contains("network-map.dot") && !files.contains { $0.hasSuffix(".svg") || $0.hasSuffix(".png") })
+    }
+
     @Test func everyHelpExampleRuns() throws {
         let dir = NSTemporaryDirectory() + "corridor-examples-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

@@ -24,12 +24,21 @@ import TestSupport
               connector 换乘: 2 links; existing 2, 0 km; planned 0, 0 km
 
             projects: 2
-              links: 1
-              upgrade: 1
-              长吉珲: 2
+              by type: links 1, upgrade 1
+              by corridor (a project may serve several):
+                长吉珲: 2
 
             """)
         #expect(console.errors.isEmpty)
+    }
+
+    /// The bundled network's km by mode, summed from links.csv independently (python:
+    /// expressway existing 6184.4, planned 1261.4 — each total rounded once, not the
+    /// planned km as the rounded whole less the rounded existing, which gave 1262).
+    @Test func kmAreEachRoundedOnce() {
+        let console = Console()
+        #expect(Corridor.run(["info", "jilin"], console: console) == 0)
+        #expect(console.output.contains("expressway 高速公路: 91 links; existing 76, 6184 km; planned 15, 1261 km\n"))
     }
 
     /// A network with an error: the counts of what was read, and status 65.
