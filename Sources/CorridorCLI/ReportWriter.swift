@@ -22,6 +22,29 @@ struct ReportWriter {
     var network: Network { net.network }
     func name(_ i: Int) -> String { network.places[i].nameZh }
     func project(_ id: String) -> String { network.projects.first { $0.id == id }?.nameZh ?? id }
+    /// The project's name, and its year when it has opened since the plans.
+    func projectWithYear(_ id: String) -> String {
+        guard let p = network.projects.first(where: { $0.id == id }) else { return id }
+        return p.opened.map { "\(p.nameZh) (opened \($0))" } ?? p.nameZh
+    }
+    /// Goal names joined unambiguously (the plans' names hold 、 themselves).
+    func goals(_ ids: [String]) -> String { ids.map(goal).joined(separator: "; ") }
+    /// How someone entering several circles counts, for the circles at hand.
+    var countedTwice: String {
+        guard thresholds.count >= 2 else { return "" }
+        let t = thresholds.sorted()
+        return " (someone entering the \(Self.n(t[t.count - 2]))-minute circle from beyond \(Self.n(t[t.count - 1])) counts twice)"
+    }
+    /// What "measurable" means, said where it is used.
+    static let measurableRule = "at least a second saved on the average trip, a goal place brought to target, or someone "
+        + "entering a circle"
+    var openedNote: String {
+        network.projects.contains { $0.opened != nil }
+            ? " A project marked (opened YEAR) has been built since the plans' base; it is measured against that base "
+                + "like the others. To rank the rest against today's network: `corridor impact \(networkName) --scenario "
+                + "\(network.projects.compactMap(\.opened).max()!) --sequence`."
+            : ""
+    }
     static func n(_ x: Double, _ d: Int = 1) -> String { JSONText.number(x, decimals: d) }
     static func people(_ x: Int) -> String { ReachReport.thousands(x) }
     func goal(_ id: String) -> String { network.goals.first { $0.id == id }?.nameZh ?? id }
@@ -48,7 +71,10 @@ struct ReportWriter {
         let analysis = ImpactAnalysis(net, hubs: [hub], thresholds: thresholds)
         let ranking = analysis.ranking(of: net.projectIDs)
         progress.step("build order")
-        let order = analysis.sequence(of: net.projectIDs)
+        // The build order is of what remains to build, from today's network: the base
+        // and the projects opened since the plans.
+        let opened = network.projects.filter { $0.opened != nil }.map(\.id)
+        let order = analysis.sequence(of: net.projectIDs.filter { !opened.contains($0) }, over: opened)
 
         let query = ReachCommand.Query(net: net, metric: .time, modes: nil, direction: .forward, allPlaces: false)
         let impact = ImpactReport(net: net, analysis: analysis, scenario: "base", built: [])
@@ -64,7 +90,7 @@ struct ReportWriter {
         md += circles(before, after, change)
         md += goals(goalsBase, goalsAll, gaps)
         md += rankingSection(ranking)
-        md += orderSection(order)
+        md += orderSection(order, over: opened)
         progress.step("diagrams")
         let (diagramFiles, diagramText) = diagrams(base: base, reach: before, best: ranking.first)
         md += diagramText
@@ -169,49 +195,53 @@ struct ReportWriter {
         md.append("Score = accessibility + gaps + people, each scaled to the best project's (0…1): accessibility is "
             + "the minutes saved on an average trip between populated places weighted by the gravity model "
             + "(pop·pop / km², γ = 2); gaps are the plans' goals closed, in goal units (the share of a goal's failing "
-            + "places brought to target); people are those entering \(name(hub))'s circles, summed over the circles "
-            + "(someone entering the 60-minute circle from beyond 120 counts twice). Projects with no measurable effect "
-            + "on these are listed after, in plan order.")
+            + "places brought to target); people are those entering \(name(hub))'s circles, summed over the circles"
+            + countedTwice + ". Projects without a measurable effect (\(Self.measurableRule)) are listed after the "
+            + "table, in plan order; `corridor impact` gives their exact figures." + openedNote)
         md.append("")
         var t = MarkdownTable(["rank", "project", "score", "access", "gaps", "people", "min/trip", "goals advanced", "people entering"],
                               rightAligned: [0, 2, 3, 4, 5, 6, 8])
         var none: [String] = []
         for (i, r) in ranking.enumerated() {
-            guard Self.measurable(r) else { none.append(project(r.impact.projects[0])); continue }
+            guard Self.measurable(r) else { none.append(projectWithYear(r.impact.projects[0])); continue }
             t.append([
-                String(i + 1), project(r.impact.projects[0]), Self.n(r.score, 2), Self.n(r.accessibilityScore, 2),
+                String(i + 1), projectWithYear(r.impact.projects[0]), Self.n(r.score, 2), Self.n(r.accessibilityScore, 2),
                 Self.n(r.gapScore, 2), Self.n(r.populationScore, 2), Self.n(r.impact.accessibility, 2),
-                r.impact.goalProgress.map { goal($0.goal) }.joined(separator: "、"), Self.people(r.impact.populationGained),
+                goals(r.impact.goalProgress.map(\.goal)), Self.people(r.impact.populationGained),
             ])
         }
         md.append(t.render())
         if !none.isEmpty {
             md.append("")
-            md.append("No measurable effect on these measures (\(none.count)): " + none.joined(separator: "、") + ".")
+            md.append("Without a measurable effect alone (\(none.count)): " + none.joined(separator: "、") + ".")
         }
         return md
     }
 
-    func orderSection(_ order: [RankedProject]) -> [String] {
+    func orderSection(_ order: [RankedProject], over opened: [String]) -> [String] {
         var md = ["", "## Recommended build order", ""]
-        md.append("Greedy: each step builds the project worth most given those before it. Its marginal score is scaled "
-            + "as in the ranking, so a step that completes what earlier ones began can score above 3.")
+        let start = opened.isEmpty ? "" : "From today's network — the base and the \(opened.count) projects opened since the "
+            + "plans (" + opened.map(projectWithYear).joined(separator: "、") + ") — the projects that remain, greedily: "
+        md.append((start.isEmpty ? "Greedy: each" : start + "each") + " step builds the project worth most given those "
+            + "before it. Its marginal score is scaled as in the ranking, so a step that completes what earlier ones began "
+            + "can score above 3.")
         md.append("")
         var t = MarkdownTable(["step", "project", "marginal score", "min/trip", "goals closed", "people entering"],
                               rightAligned: [0, 2, 3, 5])
         for (i, r) in order.enumerated() where Self.measurable(r) {
             t.append([
-                String(i + 1), project(r.impact.projects[0]), Self.n(r.score, 2), Self.n(r.impact.accessibility, 2),
-                r.impact.gapsClosed.map(goal).joined(separator: "、"), Self.people(r.impact.populationGained),
+                String(i + 1), projectWithYear(r.impact.projects[0]), Self.n(r.score, 2), Self.n(r.impact.accessibility, 2),
+                goals(r.impact.gapsClosed), Self.people(r.impact.populationGained),
             ])
         }
         md.append(t.render())
         let rest = order.filter { !Self.measurable($0) }.count
         if rest > 0 {
             md.append("")
-            md.append(rest == 1 ? "The other project adds nothing measurable once those are built."
-                : "The other \(rest) projects add nothing measurable once those are built (a project that only helps together "
-                    + "with others not yet built, such as one section of a line, shows here too; `corridor gaps` finds such combinations).")
+            md.append(rest == 1 ? "The other project adds nothing measurable (\(Self.measurableRule)) once those are built."
+                : "The other \(rest) projects add nothing measurable (\(Self.measurableRule)) once those are built; "
+                    + "`corridor impact --sequence` gives their exact figures. A project that only helps together with others "
+                    + "not yet built, such as one section of a line, shows here too; `corridor gaps` finds such combinations.")
         }
         return md
     }

@@ -19,7 +19,8 @@ public struct Goal: Sendable, Hashable {
     public var id: String
     public var kind: Kind
     public var nameZh: String
-    /// The hub of `within` and `connected` goals (a place id).
+    /// The hub of `within` and `connected` goals (a place id); for `mode_access`, if
+    /// given, only the mode's network that reaches the hub counts as serving a place.
     public var hub: String?
     /// The places the goal is about (place ids).
     public var places: [String]

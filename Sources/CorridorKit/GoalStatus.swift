@@ -46,12 +46,14 @@ extension NetworkGraph {
     /// - within: one search from the hub (backward with `towardHub`), by the goal's modes.
     /// - mode_access: one backward search from every place the mode serves in the
     ///   scenario (an end of one of its links), by the goal's modes (default: expressway,
-    ///   road and connectors: people drive to the station or the interchange).
+    ///   road and connectors: people drive to the station or the interchange). With a
+    ///   hub, only the places the hub reaches by the mode alone (and connectors, border
+    ///   crossings) count as served: one more search, from the hub.
     /// - connected: one search from the hub using only the mode (and connectors, border
     ///   crossings).
     ///
     /// Places and hubs the network lacks count as unreachable.
-    /// - Complexity: one Dijkstra search, O((n + m) log n).
+    /// - Complexity: one Dijkstra search (two for mode_access with a hub), O((n + m) log n).
     public func check(_ goal: Goal, in scenario: Scenario, search: DijkstraSearch? = nil) -> GoalStatus {
         let engine = search ?? DijkstraSearch(graph)
         let time = scenario.weights(.time)
@@ -69,6 +71,15 @@ extension NetworkGraph {
             for arc in 0 ..< ArcID(graph.arcCount) where graph.mode[Int(arc)] == mode.code && scenario.filter.contains(arc) {
                 served.insert(graph.tail(of: arc))
                 served.insert(graph.head[Int(arc)])
+            }
+            if let hubID = goal.hub {
+                // With a hub, only the mode's network that reaches it counts: a stub line
+                // joined to nothing else does not put a place "on fast rail".
+                guard let hub = node(hubID) else { return GoalStatus(goal: goal, values: targets.map { _ in nil }) }
+                var byMode = scenario.filter
+                if let only = arcs(usingModes: [mode]) { byMode = byMode.intersection(only) }
+                engine.run(from: [hub], weights: time, filter: byMode, direction: .forward)
+                served = served.filter { engine.isSettled($0) }
             }
             guard !served.isEmpty else { return GoalStatus(goal: goal, values: targets.map { _ in nil }) }
             var filter = scenario.filter

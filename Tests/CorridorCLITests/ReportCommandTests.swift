@@ -27,7 +27,10 @@ import TestSupport
         #expect(out.contains("| 1 | 快线 | 3 |"))
         // Build order: fast, east, west; other adds nothing after fast.
         #expect(out.contains("| 1 | 快线 |") && out.contains("| 2 | 东段 |") && out.contains("| 3 | 西段 |"))
-        #expect(out.contains("The other project adds nothing measurable once those are built."))
+        #expect(out.contains("The other project adds nothing measurable (at least a second saved on the average trip, "
+            + "a goal place brought to target, or someone entering a circle) once those are built."))
+        // The circles are 60 and 120 here: the counting rule names them.
+        #expect(out.contains("(someone entering the 60-minute circle from beyond 120 counts twice)"))
     }
 
     @Test func folderIsWrittenWholeOrNotAtAll() throws {
@@ -110,6 +113,14 @@ import TestSupport
         #expect(out.contains("| 临江、长白未通高速公路 | expressway ≤ 30 min |"))
         #expect(out.contains("白山至临江高速公路 + 抚长高速松江河至长白段"))
         #expect(out.contains("## Recommended build order"))
+        // Projects opened since the plans say so (沈白 opened 2025-09-28: facts.md §2).
+        #expect(out.contains("| 沈阳至白河高速铁路 (opened 2025) |"))
+        // The build order is of what remains: nothing opened is in it.
+        let order = out.components(separatedBy: "## Recommended build order").last ?? ""
+        #expect(order.contains("From today's network — the base and the 9 projects opened since the plans ("))
+        #expect(!(order.components(separatedBy: "| step |").last ?? "").contains("(opened "))
+        // Goal names hold 、 themselves: a list of goals is joined by "; ".
+        #expect(out.contains("辽源、通化、白山未通快速铁路; 市（州）通动车"))
     }
 
     @Test func badInput() {

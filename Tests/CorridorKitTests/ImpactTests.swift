@@ -37,6 +37,26 @@ import TestSupport
         #expect(GapFinder(net).gaps(in: ["fast"]).map(\.status.goal.id) == ["a-b-hour", "b-on-rail", "a-b-rail"])
     }
 
+    /// b-on-rail with a hub (a): the rail line must reach a. East alone (m–b) puts b on
+    /// a rail line that reaches nothing else — not on a's network; with west (a–m) too
+    /// it is, at 0 min (b is a station of it). West alone serves a and m; b drives to a,
+    /// 120 min (no road to m), over the 30-minute limit.
+    @Test func modeAccessWithAHubNeedsTheModesNetworkToReachIt() throws {
+        let net = try Self.fixture()
+        var goal = try #require(net.network.goals.first { $0.id == "b-on-rail" })
+        goal.hub = "a"
+        let search = DijkstraSearch(net.graph)
+        func value(_ projects: [String]) -> Double?? {
+            net.check(goal, in: net.scenario(projects: projects), search: search).values.first
+        }
+        #expect(value(["east"]) == .some(nil))
+        #expect(value(["west"]) == .some(120))
+        #expect(value(["east", "west"]) == .some(0))
+        // Without the hub (the file's goal), east alone is enough.
+        goal.hub = nil
+        #expect(value(["east"]) == .some(0))
+    }
+
     @Test func impactsOfEachProjectAlone() throws {
         let net = try Self.fixture()
         let a = net.network.places.firstIndex { $0.id == "a" }!
