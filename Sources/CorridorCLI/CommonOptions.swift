@@ -22,6 +22,9 @@ enum CommonOptions {
     }
     static let network = Arguments.Positional.required(
         "NETWORK", help: "a network folder, the name of a bundled network (jilin), or a DIMACS .gr file")
+    /// NETWORK for the commands that need a planner's network (places, projects, goals).
+    static let plannerNetwork = Arguments.Positional.required(
+        "NETWORK", help: "a network folder or the name of a bundled network (jilin)")
 
     /// What a network argument names: a planner's network, or a DIMACS graph whose places
     /// are its node ids (1-based, as in the file) and whose only measure is its arc cost.
@@ -42,10 +45,7 @@ enum CommonOptions {
             }
         }
         guard let folder = NetworkLocator.folder(for: argument) else {
-            let bundled = NetworkLocator.bundled
-            console.printError("\(command): error: no network \"\(argument)\": not a folder"
-                + (bundled.isEmpty ? "" : ", and not a bundled network (\(bundled.joined(separator: ", ")))")
-                + Suggestions.didYouMean(argument, among: bundled))
+            console.printError(NetworkLocator.notFound(argument, command: command))
             return .failure(ExitStatus(ExitCode.dataError))
         }
         let (network, problems) = NetworkFiles.load(folder: folder)

@@ -30,7 +30,7 @@ enum DotCommand: Command {
             .value("--title", placeholder: "TEXT", help: "the title above the diagram (default: what it shows; --title= for none)"),
             OutputTarget.option,
         ],
-        positionals: [CommonOptions.network, .optional("TO", help: "the route's destination in --route FROM TO")],
+        positionals: [CommonOptions.plannerNetwork, .optional("TO", help: "the route's destination in --route FROM TO")],
         description: """
             A Graphviz DOT diagram of the network for reports: colour and width by mode, \
             shape by kind of place, planned links dashed and labelled with their project, \

@@ -15,7 +15,7 @@ enum GapsCommand: Command {
             CommonOptions.format(formats),
             OutputTarget.option,
         ],
-        positionals: [CommonOptions.network],
+        positionals: [CommonOptions.plannerNetwork],
         description: """
             The plans' goals (the network's goals.csv: travel-time circles, fast rail and \
             expressway access, connections) checked in a scenario: each unmet goal with its \

@@ -24,7 +24,7 @@ enum ImpactCommand: Command {
             CommonOptions.format(formats),
             OutputTarget.option,
         ],
-        positionals: [CommonOptions.network],
+        positionals: [CommonOptions.plannerNetwork],
         description: """
             Every project measured against the scenario: the plans' gaps it closes (goals.csv), \
             the people it brings within each hub's bands, the minutes it saves on an average \

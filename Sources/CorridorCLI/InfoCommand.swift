@@ -36,8 +36,7 @@ enum InfoCommand {
             }
         }
         guard let folder = NetworkLocator.folder(for: arguments[0]) else {
-            console.printError("corridor info: error: no network \"\(arguments[0])\": not a folder"
-                + Suggestions.didYouMean(arguments[0], among: NetworkLocator.bundled))
+            console.printError(NetworkLocator.notFound(arguments[0], command: "corridor info"))
             return ExitCode.dataError
         }
         let (loaded, problems) = NetworkFiles.load(folder: folder)

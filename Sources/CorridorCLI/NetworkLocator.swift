@@ -1,9 +1,27 @@
+import CorridorKit
 import Foundation
 
 /// Finds the folder a network argument names: a folder path, or the name of a bundled
-/// network (`jilin` → `Networks/jilin`), looked up in the working directory's `Networks/`
-/// and then in the `Networks/` of the package the executable was built in.
+/// network (`jilin` → `Networks/jilin`), looked up in the folder `CORRIDOR_NETWORKS`
+/// names if set, then the working directory's `Networks/`, then the `Networks/` of the
+/// package the executable was built in (so a copied binary finds its networks through
+/// `CORRIDOR_NETWORKS`).
 enum NetworkLocator {
+    /// Why `argument` names no network, for `command`'s error message (exit 65).
+    static func notFound(_ argument: String, command: String) -> String {
+        var isDirectory: ObjCBool = false
+        let bundled = self.bundled
+        let names = bundled.isEmpty
+            ? "none found here; set CORRIDOR_NETWORKS to the folder that holds them"
+            : "bundled: \(bundled.joined(separator: ", "))"
+        if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), !isDirectory.boolValue {
+            return "\(command): error: \"\(argument)\" is a file, not a network: a network is a folder of CSV files "
+                + "(places.csv, links.csv, …), a bundled network's name (\(names)), or a DIMACS .gr file"
+        }
+        return "\(command): error: no network \"\(argument)\"" + Suggestions.didYouMean(argument, among: bundled)
+            + ": not a folder, a DIMACS .gr file or a bundled network (\(names))"
+    }
+
     /// Whether `argument` names a DIMACS shortest-path file (`.gr`), which is a network
     /// too: its places are its node ids.
     static func isDIMACS(_ argument: String) -> Bool {
@@ -16,8 +34,9 @@ enum NetworkLocator {
         if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue {
             return argument
         }
-        for root in roots {
-            let candidate = (root as NSString).appendingPathComponent("Networks/" + argument)
+        guard !argument.contains("/") else { return nil }
+        for dir in networkFolders {
+            let candidate = (dir as NSString).appendingPathComponent(argument)
             if FileManager.default.fileExists(atPath: candidate + "/places.csv") { return candidate }
         }
         return nil
@@ -25,8 +44,7 @@ enum NetworkLocator {
 
     /// The names of the bundled networks found.
     static var bundled: [String] {
-        for root in roots {
-            let dir = (root as NSString).appendingPathComponent("Networks")
+        for dir in networkFolders {
             if let names = try? FileManager.default.contentsOfDirectory(atPath: dir) {
                 let networks = names.filter {
                     FileManager.default.fileExists(atPath: dir + "/" + $0 + "/places.csv")
@@ -35,6 +53,12 @@ enum NetworkLocator {
             }
         }
         return []
+    }
+
+    /// The folders that may hold bundled networks, in lookup order.
+    static var networkFolders: [String] {
+        let env = ProcessInfo.processInfo.environment["CORRIDOR_NETWORKS"].map { [$0] } ?? []
+        return env + roots.map { ($0 as NSString).appendingPathComponent("Networks") }
     }
 
     /// The working directory, then the package root above the executable

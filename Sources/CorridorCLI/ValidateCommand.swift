@@ -37,10 +37,7 @@ enum ValidateCommand {
             }
         }
         guard let folder = NetworkLocator.folder(for: network) else {
-            let bundled = NetworkLocator.bundled
-            console.printError("corridor validate: error: no network \"\(network)\": not a folder"
-                + (bundled.isEmpty ? "" : ", and not a bundled network (\(bundled.joined(separator: ", ")))")
-                + Suggestions.didYouMean(network, among: bundled))
+            console.printError(NetworkLocator.notFound(network, command: "corridor validate"))
             return ExitCode.dataError
         }
         let (loaded, loadProblems) = NetworkFiles.load(folder: folder)

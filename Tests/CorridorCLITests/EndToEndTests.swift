@@ -97,6 +97,35 @@ import TestSupport
         #expect(files.contains("network-map.dot") && !files.contains { $0.hasSuffix(".svg") || $0.hasSuffix(".png") })
     }
 
+    /// A binary copied out of the package finds no bundled network by itself, says how to
+    /// point it at them, and finds them through CORRIDOR_NETWORKS.
+    @Test func aCopiedBinaryFindsNetworksThroughTheEnvironment() throws {
+        let root = NSTemporaryDirectory() + "corridor-copy-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.copyItem(atPath: Self.binary, toPath: root + "/corridor")
+        func run(_ environment: [String: String]) throws -> (Int32, String, String) {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: root + "/corridor")
+            p.arguments = ["info", "jilin"]
+            p.environment = environment
+            p.currentDirectoryURL = URL(fileURLWithPath: root)
+            let out = Pipe(), err = Pipe()
+            p.standardOutput = out
+            p.standardError = err
+            try p.run()
+            let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        }
+        let (lost, _, why) = try run([:])
+        #expect(lost == 65)
+        #expect(why == "corridor info: error: no network \"jilin\": not a folder, a DIMACS .gr file or a bundled network "
+            + "(none found here; set CORRIDOR_NETWORKS to the folder that holds them)\n")
+        let (found, out, _) = try run(["CORRIDOR_NETWORKS": FixturePath.repositoryRoot + "/Networks"])
+        #expect(found == 0 && out.hasPrefix("network \(FixturePath.repositoryRoot)/Networks/jilin\n"))
+    }
+
     @Test func everyHelpExampleRuns() throws {
         let dir = NSTemporaryDirectory() + "corridor-examples-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

@@ -55,6 +55,15 @@ import TestSupport
         #expect(c1.errors.hasPrefix("corridor info: error: missing NETWORK"))
         let c2 = Console()
         #expect(Corridor.run(["info", "/nonexistent"], console: c2) == 65)
+        #expect(c2.errors == "corridor info: error: no network \"/nonexistent\": not a folder, a DIMACS .gr file or a "
+            + "bundled network (bundled: jilin)\n")
+        // A file that is not a network says so; a misspelt bundled name gets a suggestion.
+        let file = Console()
+        #expect(Corridor.run(["info", FixturePath.repositoryRoot + "/README.md"], console: file) == 65)
+        #expect(file.errors.contains("README.md\" is a file, not a network: a network is a folder of CSV files"))
+        let typo = Console()
+        #expect(Corridor.run(["info", "jilni"], console: typo) == 65)
+        #expect(typo.errors.hasPrefix("corridor info: error: no network \"jilni\" (did you mean \"jilin\"?): not a folder"))
         let c3 = Console()
         #expect(Corridor.run(["info", "--verbose", "x"], console: c3) == 64)
     }
