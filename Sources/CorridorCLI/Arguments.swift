@@ -509,6 +509,15 @@ public struct ParsedArguments: Sendable, Equatable {
         values(name).last
     }
 
+    /// The items of a list option, given repeated or comma-separated or both
+    /// (`--from 长春 --from 吉林`, `--from 长春,吉林`, `--from 长春，吉林`, `--from 长春、吉林`):
+    /// split at ASCII and full-width commas and at 、, trimmed, empty items dropped.
+    public func list(_ name: String) -> [String] {
+        values(name).flatMap { $0.split { $0 == "," || $0 == "，" || $0 == "、" } }
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+    }
+
     /// Whether a flag was given.
     public func flag(_ name: String) -> Bool {
         let option = option(name)

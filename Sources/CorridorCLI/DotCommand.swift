@@ -17,7 +17,8 @@ enum DotCommand: Command {
                    help: "only places of these kinds, comma-separated (prefecture, county, town, station, airport, port, border, junction, foreign); a place of another kind is drawn as its nearest kept parent (a station as its city)"),
             .value("--route", placeholder: "FROM,TO",
                    help: "highlight the fastest route and fade the rest; places separated by commas, those between FROM and TO passed in order (--route FROM TO works too)"),
-            .value("--reach", placeholder: "PLACES", help: "colour places by their band from these origins (comma-separated)"),
+            .value("--reach", placeholder: "PLACES", repeats: true,
+                   help: "colour places by their band from these origins (repeated or comma-separated)"),
             .value("--within", placeholder: "MINUTES", default: "30,60,120", help: "the bands of --reach (at most 6)"),
             .value("--impact", placeholder: "PROJECT",
                    help: "colour places by the minutes the project saves them per trip (built on top of --scenario) and draw its links thick"),
@@ -123,7 +124,7 @@ enum DotCommand: Command {
             title = say("\(ends.0.nameZh) → \(ends.1.nameZh)：\(minutes) 分钟，换乘 \(route.transfers) 次（\(scenarioZh)）",
                         "\(ends.0.nameEn) → \(ends.1.nameEn): \(minutes) min, \(route.transfers) transfer\(route.transfers == 1 ? "" : "s") (\(scenarioEn))")
         } else if p.isGiven("--reach") {
-            let origins = try places("--reach", p.value("--reach"))
+            let origins = try places("--reach", p.list("--reach").joined(separator: ","))
             guard !origins.isEmpty else { throw usage("--reach is empty: name one or more places") }
             let reach = net.reach(from: origins, within: thresholds, scenario: scenario)
             writer.overlay = .reach(reach)

@@ -12,8 +12,8 @@ enum ImpactCommand: Command {
         options: [
             .value("--projects", placeholder: "PROJECTS", default: "all",
                    help: "all, or project ids or Chinese names separated by commas (those not yet built)"),
-            .value("--hubs", placeholder: "PLACES",
-                   help: "the hubs whose bands are counted, comma-separated (default: the hubs of the network's within goals, 长春 in jilin; else the most populous place)"),
+            .value("--hubs", placeholder: "PLACES", repeats: true,
+                   help: "the hubs whose bands are counted, repeated or comma-separated (default: the hubs of the network's within goals, 长春 in jilin; else the most populous place)"),
             .value("--within", placeholder: "LIMITS", default: "30,60,120", help: "the hubs' band limits, minutes"),
             .value("--gamma", placeholder: "G", default: "2",
                    help: "the gravity model's distance exponent: pair weight = pop_i · pop_j / km^G"),
@@ -58,8 +58,8 @@ enum ImpactCommand: Command {
         let built = try CommonOptions.scenario(scenarioText, in: net, command: command).projects.sorted()
         let names = PlaceResolver(net.network.places)
         let hubs: [Int]
-        if let text = p.value("--hubs") {
-            hubs = try text.split(separator: ",").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+        if p.isGiven("--hubs") {
+            hubs = try p.list("--hubs")
                 .map { name throws(UsageError) in try CommonOptions.place(name, option: "--hubs", in: names, command: command) }
         } else {
             hubs = CommonOptions.defaultHubs(of: net)

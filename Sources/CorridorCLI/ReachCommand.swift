@@ -12,7 +12,7 @@ enum ReachCommand: Command {
         command: "corridor reach",
         options: [
             .value("--from", placeholder: "PLACE", repeats: true, required: true,
-                   help: "an origin; with several, each place gets its nearest"),
+                   help: "an origin; several repeated or comma-separated, each place gets its nearest"),
             .value("--within", placeholder: "LIMITS", default: "30,60,120",
                    help: "band limits, comma-separated, in the measure's unit; a place exactly at a limit is within it"),
             .flag("--reverse", help: "who reaches the origins within the limits (a catchment), instead of whom they reach"),
@@ -46,8 +46,8 @@ enum ReachCommand: Command {
 
     static func execute(_ p: ParsedArguments, console: Console) throws -> Int32 {
         let command = arguments.command
-        let origins = p.values("--from")
-        guard !origins.isEmpty else { throw UsageError(command: command, message: "missing --from PLACE") }
+        let origins = p.list("--from")
+        guard !origins.isEmpty else { throw UsageError(command: command, message: "--from is empty: name a place") }
         let format = try CommonOptions.format(p, among: formats, command: command)
         let thresholds = try CommonOptions.thresholds(p.value("--within") ?? "30,60,120", option: "--within", command: command)
         var compare = p.values("--compare")

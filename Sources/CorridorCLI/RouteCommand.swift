@@ -12,7 +12,7 @@ enum RouteCommand: Command {
         options: [
             .value("--from", placeholder: "PLACE", required: true, help: "where the route starts: an id, a Chinese or a pinyin name"),
             .value("--to", placeholder: "PLACE", required: true, help: "where it ends"),
-            .value("--via", placeholder: "PLACE", repeats: true, help: "a place to pass; several are passed in the order given"),
+            .value("--via", placeholder: "PLACE", repeats: true, help: "a place to pass; several (repeated or comma-separated) are passed in the order given"),
             CommonOptions.by,
             CommonOptions.modes,
             CommonOptions.scenario,
@@ -42,7 +42,7 @@ enum RouteCommand: Command {
         guard let k = Int(p.value("--alternatives") ?? "0"), k >= 0, k <= 20 else {
             throw UsageError(command: command, message: "--alternatives must be a whole number from 0 to 20")
         }
-        if k > 0 && !p.values("--via").isEmpty {
+        if k > 0 && !p.list("--via").isEmpty {
             throw UsageError(command: command, message: "--alternatives cannot be combined with --via")
         }
         let output = OutputTarget(path: p.value("--output"))
@@ -60,7 +60,7 @@ enum RouteCommand: Command {
             }
             let from = try CommonOptions.node(fromText, option: "--from", in: graph, command: command)
             let to = try CommonOptions.node(toText, option: "--to", in: graph, command: command)
-            let via = try p.values("--via").map { text throws(UsageError) in
+            let via = try p.list("--via").map { text throws(UsageError) in
                 try CommonOptions.node(text, option: "--via", in: graph, command: command)
             }
             (text, found) = dimacs(graph, from: from, to: to, via: via, alternatives: k, format: format)
@@ -71,7 +71,7 @@ enum RouteCommand: Command {
             let names = PlaceResolver(net.network.places)
             let from = try CommonOptions.place(fromText, option: "--from", in: names, command: command)
             let to = try CommonOptions.place(toText, option: "--to", in: names, command: command)
-            let via = try p.values("--via").map { text throws(UsageError) in
+            let via = try p.list("--via").map { text throws(UsageError) in
                 try CommonOptions.place(text, option: "--via", in: names, command: command)
             }
             let routes = net.routes(

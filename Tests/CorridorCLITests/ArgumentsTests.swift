@@ -149,6 +149,12 @@ import Testing
             == "corridor reach: error: missing PLACE after --from (-- ends the options)")
     }
 
+    @Test func listsRepeatedOrCommaSeparated() throws {
+        let p = try parsed(["jilin", "--from", "长春, 吉林", "--from", "四平，辽源、通化", "--from", ",,"])
+        #expect(p.list("--from") == ["长春", "吉林", "四平", "辽源", "通化"])
+        #expect(try parsed(["jilin"]).list("--from") == [])
+    }
+
     @Test func requiredOptions() throws {
         let route = Arguments(
             command: "corridor route",

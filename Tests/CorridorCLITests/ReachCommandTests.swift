@@ -41,6 +41,16 @@ import TestSupport
         #expect(out.contains("≤120       6            6      51,234"))
     }
 
+    /// Several origins: repeated or comma-separated, the same answer.
+    @Test func originsRepeatedOrCommaSeparated() {
+        let repeated = run(["reach", Self.drawn, "--from", "a", "--from", "d", "--format", "csv"])
+        let listed = run(["reach", Self.drawn, "--from", "a,d", "--format", "csv"])
+        #expect(repeated.0 == 0 && listed.0 == 0 && repeated.1 == listed.1)
+        #expect(repeated.1.contains("\nd,丁,D,town,0,min,30,d,"))
+        let empty = run(["reach", Self.drawn, "--from", ","])
+        #expect(empty.0 == 64 && empty.2.hasPrefix("corridor reach: error: --from is empty: name a place\n"))
+    }
+
     /// Who reaches a: e cannot (de is one-way d→e).
     @Test func reverseIsTheCatchment() {
         let (status, out, _) = run(["reach", Self.drawn, "--from", "a", "--reverse", "--format", "csv"])
