@@ -29,7 +29,8 @@ enum DotCommand: Command {
             .flag("--hide-planned", help: "leave out planned links of projects the scenario does not build (default: drawn dashed)"),
             .flag("--no-legend", help: "leave out the legend"),
             .value("--title", placeholder: "TEXT", help: "the title above the diagram (default: what it shows; --title= for none)"),
-            OutputTarget.option,
+            OutputTarget.option.renamed(
+                placeholder: "FILE", help: "write the DOT to FILE (- for the terminal); a .svg, .png or .pdf name renders it with Graphviz"),
         ],
         positionals: [CommonOptions.plannerNetwork, .optional("TO", help: "the route's destination in --route FROM TO")],
         description: """
@@ -154,8 +155,30 @@ enum DotCommand: Command {
         // The document ends with a line break; the output target adds one.
         var text = writer.document(net, scenario: scenario)
         text.removeLast()
+        // `-o map.svg` (or .png, .pdf): rendered by Graphviz, not DOT text under an image's name.
+        if case .file(let path) = output, let format = Self.imageFormat(of: path) {
+            guard let dot = Graphviz.dotPath else {
+                throw OutputError(path: path, reason: "rendering .\(format) needs Graphviz's dot, which is not on the PATH "
+                    + "(install graphviz and fonts-noto-cjk, or write .dot and render it elsewhere)")
+            }
+            switch Graphviz.render(text + "\n", format: format, dot: dot) {
+            case .rendered(let image, let warnings):
+                try OutputTarget.writeAtomically(Array(image), to: path)
+                if !warnings.isEmpty { console.printError("\(command): warning: Graphviz: \(warnings)") }
+            case .failed(let why):
+                throw OutputError(path: path, reason: "Graphviz could not render it: \(why)")
+            }
+            return ExitCode.success
+        }
         try output.write(text, console: console)
         return ExitCode.success
+    }
+
+    /// The Graphviz output format an `-o` file name asks for (`svg`, `png`, `pdf`), or nil
+    /// for DOT text (`.dot`, `.gv`, anything else).
+    static func imageFormat(of path: String) -> String? {
+        let ext = (path as NSString).pathExtension.lowercased()
+        return ["svg", "png", "pdf"].contains(ext) ? ext : nil
     }
 
     /// Items of a comma list (ASCII or full-width commas), blanks trimmed, empty ones

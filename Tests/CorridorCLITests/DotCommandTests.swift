@@ -32,6 +32,28 @@ import TestSupport
         #expect(run(["dot", Self.tiny, "--title="]).output == golden)
     }
 
+    /// `-o map.svg` / `map.png` render with Graphviz: an image, not DOT text under an
+    /// image's name. (The same text rendered by `dot -Tsvg` gives the same SVG.)
+    @Test func anImageNameRendersTheDiagram() throws {
+        guard Graphviz.isInstalled else {
+            #expect(!Graphviz.isCI, "CI must have Graphviz")
+            return
+        }
+        let svg = try Self.temporaryFile("tiny.svg")
+        let folder = (svg as NSString).deletingLastPathComponent
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let r = run(["dot", Self.tiny, "--title=", "-o", svg])
+        #expect(r.status == 0 && r.output.isEmpty && r.errors.isEmpty)
+        let text = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(text.hasPrefix("<?xml") && text.contains("<svg") && text.contains(">长春</text>"))
+        let golden = try String(contentsOfFile: FixturePath.of("dot/tiny-geo.dot"), encoding: .utf8)
+        let direct = try Graphviz.render(golden, with: ["dot", "-Tsvg"])
+        #expect(direct.status == 0 && direct.stdout == text)
+        #expect(run(["dot", Self.tiny, "-o", folder + "/tiny.png"]).status == 0)
+        let png = try #require(FileManager.default.contents(atPath: folder + "/tiny.png"))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))  // the PNG signature
+    }
+
     /// The golden schematic and impact through the command line: the options map onto the
     /// writer's settings one to one.
     @Test func optionsReachTheWriter() throws {
