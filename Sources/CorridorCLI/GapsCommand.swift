@@ -51,7 +51,7 @@ enum GapsCommand: Command {
         case "json": text = json(statuses, gaps, net, scenario: scenarioText, built: built)
         default: text = table(statuses, shown, gaps, net, scenario: scenarioText, built: built)
         }
-        try output.write(text, console: console)
+        try output.write(text, console: console, format: format)
         let unmet = statuses.contains { !$0.met }
         return p.flag("--check") && unmet ? ExitCode.failure : ExitCode.success
     }

@@ -98,7 +98,7 @@ enum ImpactCommand: Command {
         case "json": text = report.json(ranking, sequence: sequence, synergies: synergies)
         default: text = report.table(ranking, sequence: sequence, synergies: synergies)
         }
-        try output.write(text, console: console)
+        try output.write(text, console: console, format: format)
         return ExitCode.success
     }
 }

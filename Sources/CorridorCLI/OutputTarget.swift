@@ -49,12 +49,18 @@ public enum OutputTarget: Sendable, Equatable {
     /// - Throws: ``OutputError`` naming the path when the file cannot be written: its
     ///   folder does not exist or is not a folder, the path is a folder, permission is
     ///   denied, the disk is full. The console cannot fail.
-    public func write(_ text: String, console: Console) throws(OutputError) {
+    ///
+    /// - Parameter format: the output format; a `csv` file (not the terminal) starts with a
+    ///   UTF-8 byte-order mark, which Excel on a Chinese Windows needs to read UTF-8 (it
+    ///   guesses GBK otherwise and shows the place names garbled). ``CSV`` and LibreOffice
+    ///   skip the mark; a pipe gets none, for the Unix tools that do not.
+    public func write(_ text: String, console: Console, format: String? = nil) throws(OutputError) {
         switch self {
         case .console:
             console.print(text)
         case .file(let path):
-            try Self.writeAtomically(Array((text + "\n").utf8), to: path)
+            let mark: [UInt8] = format == "csv" ? [0xEF, 0xBB, 0xBF] : []
+            try Self.writeAtomically(mark + Array((text + "\n").utf8), to: path)
         }
     }
 

@@ -105,7 +105,7 @@ enum ReachCommand: Command {
                 try CommonOptions.node(text, option: "--from", in: graph, command: command)
             }
             try output.write(dimacs(graph, sources: sources, thresholds: thresholds, direction: direction, format: format),
-                             console: console)
+                             console: console, format: format)
             return ExitCode.success
         case .network(let net):
             let metric = try CommonOptions.metric(p.value("--by") ?? "time", command: command)
@@ -146,7 +146,7 @@ enum ReachCommand: Command {
                 default: text = ReachReport.table(result, query, scenario: scenarioLabel, radiusCheck: check)
                 }
             }
-            try output.write(text, console: console)
+            try output.write(text, console: console, format: format)
             return ExitCode.success
         }
     }

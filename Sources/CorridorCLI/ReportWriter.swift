@@ -379,7 +379,9 @@ enum ReportFolder {
         let names = files.map(\.name)
         let listing = File(name: manifest, text: names.joined(separator: "\n"))
         for file in files + [listing] {
-            let contents = file.data ?? Data((file.text + "\n").utf8)
+            // CSV tables start with a UTF-8 byte-order mark, for Excel (see OutputTarget.write).
+            let mark = file.name.hasSuffix(".csv") ? "\u{FEFF}" : ""
+            let contents = file.data ?? Data((mark + file.text + "\n").utf8)
             guard fm.createFile(atPath: (staging as NSString).appendingPathComponent(file.name), contents: contents) else {
                 throw OutputError(path: (dir as NSString).appendingPathComponent(file.name), reason: "cannot be written")
             }

@@ -89,7 +89,7 @@ enum RouteCommand: Command {
                     : "no route from \(label(net, from)) to \(label(net, to))" + query.conditions
             }
         }
-        try output.write(text, console: console)
+        try output.write(text, console: console, format: format)
         return found ? ExitCode.success : ExitCode.failure
     }
 

@@ -121,7 +121,15 @@ import TestSupport
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let (status, out, _) = run(["route", Self.tiny, "--from", "长春", "--to", "吉林", "--format", "csv", "-o", dir + "/r.csv"])
         #expect(status == 0 && out.isEmpty)
-        #expect(try String(contentsOfFile: dir + "/r.csv", encoding: .utf8).hasPrefix("route,leg,mode"))
+        // A CSV file starts with a UTF-8 byte-order mark (for Excel); the terminal gets none.
+        let bytes = try #require(FileManager.default.contents(atPath: dir + "/r.csv"))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self).hasPrefix("route,leg,mode"))
+        let terminal = run(["route", Self.tiny, "--from", "长春", "--to", "吉林", "--format", "csv"]).1
+        #expect(terminal.hasPrefix("route,leg,mode") && String(decoding: bytes.dropFirst(3), as: UTF8.self) == terminal)
+        // A JSON file gets no mark.
+        #expect(run(["route", Self.tiny, "--from", "长春", "--to", "吉林", "-o", dir + "/r.json"]).0 == 0)
+        #expect(FileManager.default.contents(atPath: dir + "/r.json")?.first == UInt8(ascii: "{"))
         let (bad, _, err) = run(["route", Self.tiny, "--from", "长春", "--to", "吉林", "-o", dir + "/missing/r.csv"])
         #expect(bad == 1 && err.hasPrefix("corridor route: error: cannot write"))
         #expect(!FileManager.default.fileExists(atPath: dir + "/missing"))
