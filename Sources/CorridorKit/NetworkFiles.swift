@@ -72,6 +72,7 @@ public enum NetworkFiles {
             places: placeTable, links: linkTable, projects: projectTable, changes: changeTable,
             unreadable: unreadable)
         checkReferences(places, links, projects, changes, named, &problems)
+        if let linkTable { checkPlacesOfRowsLeftOut(linkTable, kept: links, places, named, &problems) }
         checkGoalPlaces(goals, places, named, &problems)
 
         var network = !unreadable.isEmpty ? nil
@@ -281,6 +282,40 @@ public enum NetworkFiles {
         }
     }
 
+    /// ` (did you mean …?)` for a place reference: a Chinese or English name typed where an
+    /// id belongs is suggested by its id, anything else by the closest ids.
+    static func placeHinter(_ places: [Place]) -> (String) -> String {
+        let allPlaceIDs = places.map(\.id)
+        var idByName: [String: String] = [:]
+        for p in places {
+            idByName[p.nameZh] = p.id
+            idByName[p.nameEn.lowercased()] = p.id
+        }
+        return { text in
+            if let id = idByName[text] ?? idByName[text.lowercased()] { return " (did you mean \"\(id)\"?)" }
+            return Suggestions.didYouMean(text, among: allPlaceIDs)
+        }
+    }
+
+    /// The `from` and `to` of the link rows left out for another error are checked too, so
+    /// that one pass of `validate` reports every problem of a row.
+    static func checkPlacesOfRowsLeftOut(
+        _ table: CSVTable, kept: [Link], _ places: [Place], _ named: Names, _ problems: inout [Diagnostic]
+    ) {
+        guard let placeIDs = named.places else { return }
+        let placeHint = placeHinter(places)
+        let keptLines = Set(kept.map(\.origin.line))
+        for row in table.records where !keptLines.contains(row.line) {
+            for column in ["from", "to"] {
+                guard let i = table.column(column) else { continue }
+                let place = row.fields[i].trimmingBlanks()
+                if !place.isEmpty && !placeIDs.contains(place) {
+                    problems.append(SourceRow(table, row).diagnostic(column, "unknown place \"\(place)\"" + placeHint(place)))
+                }
+            }
+        }
+    }
+
     /// The places named as `from` or `to` by the rows of `table` that are not among `kept`;
     /// nil when the table lacks one of the columns.
     static func placesOfRowsLeftOut(_ table: CSVTable, kept: [Link]) -> Set<String>? {
@@ -298,17 +333,7 @@ public enum NetworkFiles {
         _ places: [Place], _ links: [Link], _ projects: [Project], _ changes: [LinkChange],
         _ named: Names, _ problems: inout [Diagnostic]
     ) {
-        let allPlaceIDs = places.map(\.id)
-        // A Chinese or English name typed where an id belongs is suggested by its id.
-        var idByName: [String: String] = [:]
-        for p in places {
-            idByName[p.nameZh] = p.id
-            idByName[p.nameEn.lowercased()] = p.id
-        }
-        func placeHint(_ text: String) -> String {
-            if let id = idByName[text] ?? idByName[text.lowercased()] { return " (did you mean \"\(id)\"?)" }
-            return Suggestions.didYouMean(text, among: allPlaceIDs)
-        }
+        let placeHint = placeHinter(places)
         for link in links {
             if let placeIDs = named.places {
                 for (column, place) in [("from", link.from), ("to", link.to)] where !placeIDs.contains(place) {
