@@ -74,8 +74,15 @@ enum RouteCommand: Command {
             let via = try p.list("--via").map { text throws(UsageError) in
                 try CommonOptions.place(text, option: "--via", in: names, command: command)
             }
+            if from == to {
+                throw UsageError(command: command, message: "--from and --to name the same place, \(label(net, from))")
+            }
             let routes = net.routes(
                 from: from, to: to, via: via, metric: metric, scenario: scenario, modes: modes, alternatives: k)
+            if !routes.isEmpty && routes.count < k + 1 {
+                console.printError("\(command): note: \(k) alternative\(k == 1 ? "" : "s") asked, \(routes.count - 1) "
+                    + "genuinely different found among the first \(NetworkGraph.maxAlternativePaths) paths")
+            }
             let query = Query(
                 net: net, from: from, to: to, via: via, metric: metric, modes: modes,
                 scenario: p.value("--scenario") ?? "base", projects: scenario.projects.sorted())

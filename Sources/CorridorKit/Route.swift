@@ -78,6 +78,8 @@ extension NetworkGraph {
     ///   a city's stations it uses. Two paths are the same route when their legs have the
     ///   same modes and, leg by leg, the same settlements at their ends (a station counts
     ///   as its city) and, on roads, the same settlements passed (``signature(of:)``).
+    ///   An alternative that comes back to a settlement it has left is dropped
+    ///   (``revisitsASettlement(_:)``).
     /// - Complexity: one Dijkstra search per stretch; with alternatives, Yen's algorithm
     ///   until enough different routes are found or 300 paths have been looked at.
     public func routes(
@@ -111,6 +113,9 @@ extension NetworkGraph {
                 from: NodeID(origin), to: NodeID(destination), count: count, weights: weights, filter: filter)
             for path in paths.dropFirst(asked) where routes.count <= alternatives {
                 let r = route(path.arcs, from: origin, metric: metric, scenario: scenario)
+                // An alternative that doubles back through a settlement it has left (out
+                // of 长春 by road, back to 长春站 by rail) is no route a planner would offer.
+                if !routes.isEmpty && revisitsASettlement(r) { continue }
                 if seen.insert(signature(of: r)).inserted { routes.append(r) }
             }
             guard paths.count == count, count < Self.maxAlternativePaths else { break }
@@ -121,23 +126,39 @@ extension NetworkGraph {
     }
 
     /// How many paths Yen's algorithm may enumerate when looking for different routes.
-    static let maxAlternativePaths = 300
+    public static let maxAlternativePaths = 300
 
     struct LegKey: Hashable {
         let mode: Mode
         let places: [Int]
     }
 
+    /// The settlement a place belongs to: a station, airport or port counts as its city.
+    func settlement(_ place: Int) -> Int {
+        let p = network.places[place]
+        guard [.station, .airport, .port].contains(p.kind), let parent = p.parent,
+              let node = nodeOfPlace[parent] else { return place }
+        return placeOfNode[Int(node)]
+    }
+
+    /// Whether `route` comes back to a settlement it has left: its places, each counted as
+    /// its settlement, with repeats in a row merged, name one settlement twice.
+    func revisitsASettlement(_ route: Route) -> Bool {
+        var seen: Set<Int> = []
+        var last: Int? = nil
+        for place in route.places {
+            let s = settlement(place)
+            if s == last { continue }
+            if !seen.insert(s).inserted { return true }
+            last = s
+        }
+        return false
+    }
+
     /// What makes two routes the same route: per leg other than connectors, its mode and
     /// the settlements at its ends (a station, airport or port counted as its city), plus
     /// on roads every settlement passed.
     func signature(of route: Route) -> [LegKey] {
-        func settlement(_ place: Int) -> Int {
-            let p = network.places[place]
-            guard [.station, .airport, .port].contains(p.kind), let parent = p.parent,
-                  let node = nodeOfPlace[parent] else { return place }
-            return placeOfNode[Int(node)]
-        }
         var keys: [LegKey] = []
         var at = 0  // index in route.places of the current leg's start
         for leg in route.legs {

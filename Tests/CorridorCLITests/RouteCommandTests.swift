@@ -73,6 +73,16 @@ import TestSupport
         }
     }
 
+    /// Only two loopless routes run from a to 丙 on the drawn network (RouteTests): asked
+    /// for three alternatives, the one there is comes with a note on standard error.
+    @Test func fewerAlternativesThanAskedSaySo() {
+        let (status, out, err) = run(["route", Self.drawn, "--from", "a", "--to", "丙", "--alternatives", "3"])
+        #expect(status == 0 && out.contains("route 2:") && !out.contains("route 3:"))
+        #expect(err == "corridor route: note: 3 alternatives asked, 1 genuinely different found among the first 300 paths\n")
+        let (_, _, quiet) = run(["route", Self.drawn, "--from", "a", "--to", "丙", "--alternatives", "1"])
+        #expect(quiet.isEmpty)
+    }
+
     @Test func badInput() {
         let cases: [([String], Int32, String)] = [
             (["route", Self.tiny, "--from", "changchn", "--to", "jilin"], 64,
@@ -86,6 +96,8 @@ import TestSupport
              "corridor route: error: --modes: unknown mode \"plane\""),
             (["route", Self.tiny, "--from", "长春", "--to", "吉林", "--scenario", "new-raod"], 64,
              "corridor route: error: --scenario: unknown project \"new-raod\" (did you mean \"new-road\" (长吉新路)?)"),
+            (["route", Self.tiny, "--from", "长春", "--to", "Changchun"], 64,
+             "corridor route: error: --from and --to name the same place, 长春 (changchun)"),
             (["route", Self.tiny, "--from", "长春", "--to", "吉林", "--alternatives", "-1"], 64,
              "corridor route: error: --alternatives must be a whole number from 0 to 20"),
             (["route", Self.tiny, "--from", "长春", "--to", "吉林", "--format", "xml"], 64,

@@ -64,6 +64,26 @@ import TestSupport
         #expect(up[0].cost == nil)  // HSR carries no freight
     }
 
+    /// 长春 → 吉林 with five alternatives: none leaves 长春 and comes back to it (by road
+    /// to 范家屯, then rail back into 长春站) — checked with the places' own parents.
+    @Test func alternativesDoNotDoubleBack() throws {
+        let (network, _) = NetworkFiles.load(folder: FixturePath.repositoryRoot + "/Networks/jilin")
+        let net = NetworkGraph(try #require(network))
+        let names = PlaceResolver(net.network.places)
+        let routes = net.routes(from: try names.resolve("长春"), to: try names.resolve("吉林"),
+                                scenario: net.scenario(projects: []), alternatives: 5)
+        #expect(routes.count == 6)
+        for route in routes {
+            var settlements: [String] = []
+            for i in route.places {
+                let p = net.network.places[i]
+                let s = [.station, .airport, .port].contains(p.kind) ? (p.parent ?? p.id) : p.id
+                if settlements.last != s { settlements.append(s) }
+            }
+            #expect(Set(settlements).count == settlements.count, "\(settlements)")
+        }
+    }
+
     @Test func aRouteFreightCannotTakeShowsNoHandlingCost() throws {
         let (network, _) = NetworkFiles.load(folder: FixturePath.repositoryRoot + "/Networks/jilin")
         let net = NetworkGraph(try #require(network))
