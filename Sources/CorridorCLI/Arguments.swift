@@ -125,11 +125,22 @@ public struct Arguments: Sendable {
         public var isOptional: Bool
         /// One line of help.
         public var help: String
+        /// Whether it is another spelling of an option (`--compare A B`'s B), listed under
+        /// the arguments but left out of the usage line.
+        public var isAlternative = false
 
         public init(name: String, isOptional: Bool, help: String) {
             self.name = name
             self.isOptional = isOptional
             self.help = help
+        }
+
+        /// An optional positional that spells an option another way (`--route FROM TO`):
+        /// in the help's arguments, not in the usage line.
+        public static func alternative(_ name: String, help: String) -> Positional {
+            var positional = Positional(name: name, isOptional: true, help: help)
+            positional.isAlternative = true
+            return positional
         }
 
         /// A positional argument that must be given.
@@ -342,7 +353,7 @@ public struct Arguments: Sendable {
     ///
     ///     usage: corridor reach NETWORK [--from PLACE ...] [--within MINUTES] [--reverse]
     public var usage: String {
-        var parts = positionals.map { $0.isOptional ? "[\($0.name)]" : $0.name }
+        var parts = positionals.filter { !$0.isAlternative }.map { $0.isOptional ? "[\($0.name)]" : $0.name }
         for option in options {
             let value = option.takesValue ? " \(option.placeholder)" : ""
             let part = "\(option.name)\(value)\(option.repeats ? " ..." : "")"
@@ -377,8 +388,8 @@ public struct Arguments: Sendable {
         var optionEntries: [(label: String, help: String)] = options.map { option in
             let names = option.short.map { "\($0), " } ?? (anyShort ? "    " : "")
             var help = option.help
-            if option.isRequired { help += " (required)" }
-            if option.repeats { help += " (repeatable)" }
+            let notes = [option.isRequired ? "required" : nil, option.repeats ? "repeatable" : nil].compactMap { $0 }
+            if !notes.isEmpty { help += " (\(notes.joined(separator: ", ")))" }
             if let value = option.defaultValue { help += " (default: \(value))" }
             return (names + option.name + (option.takesValue ? " " + option.placeholder : ""), help)
         }

@@ -10,9 +10,9 @@ enum CommonOptions {
         "--scenario", placeholder: "SCENARIO", default: "base", completes: .choices(["base", "all", "2026"]),
         help: "base (the network the plans found), all (every project), a year (base + the projects opened by then, e.g. 2026), or project ids or Chinese names separated by commas; a list may add projects to a year (2026,hsr-changliaotong)")
     static let modes = Arguments.Option.value(
-        "--modes", placeholder: "MODES",
+        "--modes", placeholder: "MODES", default: "all",
         completes: .list(Mode.allCases.map(\.rawValue).filter { $0 != "connector" && $0 != "border" }),
-        help: "only these modes, comma-separated: hsr, rail, expressway, road, air, sea, river (connectors and border crossings always); default all")
+        help: "only these modes, comma-separated: hsr, rail, expressway, road, air, sea, river (connectors and border crossings always), or all")
     static let by = Arguments.Option.value(
         "--by", placeholder: "METRIC", default: "time", completes: .choices(["time", "distance", "cost"]),
         help: "time (minutes), distance (km) or cost (freight yuan per ton)")
@@ -125,7 +125,7 @@ enum CommonOptions {
 
     /// The modes a `--modes` value lists; nil for none given.
     static func modes(_ text: String?, command: String) throws(UsageError) -> Set<Mode>? {
-        guard let text else { return nil }
+        guard let text, text.trimmingBlanks().lowercased() != "all" else { return nil }
         var modes: Set<Mode> = []
         for word in text.split(separator: ",").map({ $0.trimmingBlanks() }) where !word.isEmpty {
             guard let mode = Mode(parsing: word) else {

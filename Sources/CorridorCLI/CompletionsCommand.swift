@@ -42,8 +42,8 @@ enum CompletionsCommand {
         case "zsh": console.print(zsh)
         case let other:
             return CommonOptions.fail(
-                UsageError(command: arguments.command, message: "unknown shell \"\(other)\" (bash or zsh)"
-                    + Suggestions.didYouMean(other, among: ["bash", "zsh"])),
+                UsageError(command: arguments.command, message: "unknown shell \"\(other)\""
+                    + { $0.isEmpty ? " (bash or zsh)" : $0 }(Suggestions.didYouMean(other, among: ["bash", "zsh"]))),
                 arguments, console: console)
         }
         return ExitCode.success

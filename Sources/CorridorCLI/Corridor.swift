@@ -64,7 +64,8 @@ public enum Corridor {
         case "--version", "version":
             if first == "version", let extra = arguments.dropFirst().first {
                 if extra == "--help" || extra == "-h" { return help(for: "version", console: console) }
-                console.printError("corridor version: error: unexpected argument \"\(extra)\"")
+                console.printError(extra.hasPrefix("-") ? "corridor version: error: unknown option \(extra)"
+                    : "corridor version: error: unexpected argument \"\(extra)\"")
                 console.printError("usage: corridor version")
                 return ExitCode.usage
             }

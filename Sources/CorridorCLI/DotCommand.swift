@@ -32,7 +32,7 @@ enum DotCommand: Command {
             OutputTarget.option.renamed(
                 placeholder: "FILE", help: "write the DOT to FILE (- for the terminal); a .svg, .png or .pdf name renders it with Graphviz"),
         ],
-        positionals: [CommonOptions.plannerNetwork, .optional("TO", help: "the route's destination in --route FROM TO")],
+        positionals: [CommonOptions.plannerNetwork, .alternative("TO", help: "the route's destination in --route FROM TO")],
         description: """
             A Graphviz DOT diagram of the network for reports: colour and width by mode, \
             shape by kind of place, planned links dashed and labelled with their project, \

@@ -101,11 +101,14 @@ enum GapsCommand: Command {
             lines.append("")
             lines.append("\(status.met ? "met" : "UNMET")  \(goal.nameZh) (\(goal.id)): \(what(goal, net))")
             lines.append("      \(goal.reference)")
-            var t = TextTable(columns: [.left("place"), .right("now"), .right("target"), .left("")])
+            var t = TextTable(columns: [.left("place"), .right("now"), .right("target"), .left("status")])
             for (place, value) in zip(goal.places, status.values) {
                 let ok = GoalStatus.passes(value, goal)
+                let connected = goal.kind == .connected
                 t.append([
-                    "\(name(place)) \(place)", duration(value), goal.kind == .connected ? "reachable" : duration(goal.minutes),
+                    "\(name(place)) \(place)",
+                    connected ? (value == nil ? "not connected" : "connected") : duration(value),
+                    connected ? "connected" : duration(goal.minutes),
                     ok ? "ok" : "short",
                 ])
             }

@@ -80,7 +80,8 @@ enum ImpactCommand: Command {
         }
         projects = projects.filter { !built.contains($0) }
         guard !projects.isEmpty else {
-            throw UsageError(command: command, message: "no project left to measure: every one named is built in --scenario \(scenarioText)")
+            throw UsageError(command: command, message: "no project left to measure: every "
+                + (p.isGiven("--projects") ? "one named in --projects" : "project of the network") + " is built in --scenario \(scenarioText)")
         }
         let analysis = ImpactAnalysis(net, hubs: hubs, thresholds: thresholds, gamma: gamma)
         let progress = Progress(console: console)

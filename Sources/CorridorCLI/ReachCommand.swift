@@ -28,7 +28,7 @@ enum ReachCommand: Command {
             CommonOptions.format(formats),
             OutputTarget.option,
         ],
-        positionals: [CommonOptions.network, .optional("SCENARIO_B", help: "the second scenario of --compare A B")],
+        positionals: [CommonOptions.network, .alternative("SCENARIO_B", help: "the second scenario of --compare A B")],
         description: """
             The 30-minute, 1-hour and 2-hour circles (半小时生活圈, 1小时通勤圈, 2小时通达圈) \
             of one or more places, or any limits, by time, distance or freight cost: for \
@@ -195,7 +195,7 @@ enum ReachCommand: Command {
                           String(within.reduce(Distance(0)) { $0 + search.distance(to: $1) })])
             }
             let what = direction == .forward ? "from" : "to"
-            return "reach \(what) node\(sources.count == 1 ? "" : "s") \(sources.map { String($0 + 1) }.joined(separator: ", ")) (arc-cost units)\n"
+            return "reach \(what) node\(sources.count == 1 ? "" : "s") \(sources.map { String($0 + 1) }.joined(separator: ", ")) (arc-cost units)\n\n"
                 + t.render()
         }
     }

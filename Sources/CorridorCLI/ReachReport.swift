@@ -195,8 +195,9 @@ enum ReachReport {
         let beyond = "> " + JSONText.number(r.thresholds.last ?? 0, decimals: 3)
         let value = { (p: ReachedPlace?) in p.map { CommonOptions.shown($0.value, q.metric) } ?? beyond }
         var t = TextTable(columns: [
-            .left("band"), .right("places before"), .right("after"), .right("population before"), .right("after"),
-            .right("gained"), .right("lost"),
+            // Headed by the scenarios' own names: "places base", "places all".
+            .left("band"), .right("places \(scenarios.0)"), .right("places \(scenarios.1)"),
+            .right("population \(scenarios.0)"), .right("population \(scenarios.1)"), .right("gained"), .right("lost"),
         ])
         for b in r.thresholds.indices {
             t.append([

@@ -176,7 +176,9 @@ struct ReportWriter {
             let target = s.goal.kind == .connected ? "connected by \(s.goal.mode?.rawValue ?? "")"
                 : "\(s.goal.mode.map { $0.rawValue + " " } ?? "")≤ \(GapsCommand.duration(s.goal.minutes))"
             let worst = { (x: GoalStatus) in
-                x.met ? "met" : "short: " + x.failing.map { id in
+                x.met ? "met" : x.goal.kind == .connected
+                    ? "not connected: " + x.failing.map { id in network.places.first { $0.id == id }?.nameZh ?? id }.joined(separator: ", ")
+                    : "short: " + x.failing.map { id in
                     let i = zip(x.goal.places, x.values).first { $0.0 == id }?.1
                     return "\(network.places.first { $0.id == id }?.nameZh ?? id) \(GapsCommand.duration(i ?? nil))"
                 }.joined(separator: ", ")

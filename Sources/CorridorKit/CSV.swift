@@ -213,9 +213,14 @@ public enum CSV {
                 column += 1
             default:
                 if afterQuote {
+                    // A quoted field that ran over a line break most likely was never
+                    // closed where it began: say where that was.
+                    let hint = quoteOpened.line < line
+                        ? "; or the quote opened at line \(quoteOpened.line), column \(quoteOpened.column) is never closed on its line"
+                        : ""
                     throw Diagnostic(
                         file: file, line: line, column: column,
-                        message: "unexpected \"\(Character(c))\" after a closing quote (a quote inside a quoted field is written \"\")")
+                        message: "unexpected \"\(Character(c))\" after a closing quote (a quote inside a quoted field is written \"\"\(hint))")
                 }
                 if c == "\"" {
                     throw Diagnostic(

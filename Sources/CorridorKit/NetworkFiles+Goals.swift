@@ -21,7 +21,7 @@ extension NetworkFiles {
             let places = r.list(row, "places")
             if r.text(row, "places") == nil { _ = r.required(row, "places") }
             let minutes = r.number(row, "minutes")
-            if let minutes, minutes <= 0 { r.report(row, "minutes", "minutes \(minutes) must be positive") }
+            if let minutes, minutes <= 0 { r.report(row, "minutes", "minutes \(r.text(row, "minutes") ?? "\(minutes)") must be positive") }
             let mode = r.word(row, "mode", required: false, allowed: Mode.allCases.map(\.rawValue), Mode.init(parsing:))
             var modes: Set<Mode>? = nil
             let modeWords = r.list(row, "modes")

@@ -147,7 +147,7 @@ public enum NetworkFiles {
             }
             let oneWay = oneWayValue ?? false
             for (column, value) in [("length_km", length), ("minutes", minutes), ("speed_kmh", speed)] {
-                if let value, value <= 0 { r.report(row, column, "\(column) \(value) must be positive") }
+                if let value, value <= 0 { r.report(row, column, "\(column) \(r.text(row, column) ?? "\(value)") must be positive") }
             }
             // A length that is missing where required, or not a number, is reported once.
             let lengthGiven = r.text(row, "length_km") != nil
@@ -220,7 +220,7 @@ public enum NetworkFiles {
             let source = r.required(row, "source")
             let minutes = r.number(row, "minutes"), speed = r.number(row, "speed_kmh")
             for (column, value) in [("minutes", minutes), ("speed_kmh", speed)] {
-                if let value, value <= 0 { r.report(row, column, "\(column) \(value) must be positive") }
+                if let value, value <= 0 { r.report(row, column, "\(column) \(r.text(row, column) ?? "\(value)") must be positive") }
             }
             if minutes == nil && speed == nil && r.text(row, "minutes") == nil && r.text(row, "speed_kmh") == nil {
                 r.report(row, "minutes", "give the new minutes or speed_kmh")

@@ -83,6 +83,10 @@ import TestSupport
         let cases: [([String], Int32, String)] = [
             (["impact", Self.fixture, "--projects", "fats"], 64, "corridor impact: error: --projects: unknown project \"fats\""),
             (["impact", Self.fixture, "--hubs", "zz"], 64, "corridor impact: error: --hubs: unknown place \"zz\""),
+            (["impact", Self.fixture, "--scenario", "all"], 64,
+             "corridor impact: error: no project left to measure: every project of the network is built in --scenario all"),
+            (["impact", Self.fixture, "--scenario", "all", "--projects", "fast"], 64,
+             "corridor impact: error: no project left to measure: every one named in --projects is built in --scenario all"),
             // An abbreviation of a Chinese project name: its characters in order.
             (["impact", "jilin", "--projects", "沈白"], 64,
              "corridor impact: error: --projects: unknown project \"沈白\" (did you mean \"hsr-shenbai\" (沈阳至白河高速铁路)?)"),

@@ -63,6 +63,14 @@ import Testing
             == "t.csv:2:6: error: unexpected \"y\" after a closing quote (a quote inside a quoted field is written \"\")")
     }
 
+    /// A quote left open on line 2 runs on to the next quoted field, on line 3 — column
+    /// 1 opens `"open`; the error lands where the damage shows, and names where it began.
+    @Test func anUnclosedQuoteIsTracedToItsLine() {
+        #expect(tableError("a,b\n\"open,1\n2,\"x\"\n")
+            == "t.csv:3:4: error: unexpected \"x\" after a closing quote (a quote inside a quoted field is written \"\"; "
+            + "or the quote opened at line 2, column 1 is never closed on its line)")
+    }
+
     @Test func quoteInsideUnquotedField() {
         #expect(tableError("a,b\n1,x\"y\n")
             == "t.csv:2:4: error: a quote inside an unquoted field: put the whole field in double quotes and double the quote (\"\")")

@@ -137,7 +137,7 @@ import TestSupport
             "goals.csv:2:15: error: a within goal needs a hub",
             "goals.csv:3:4: error: unknown kind \"reach\" (one of: within, mode_access, connected)",
             "goals.csv:4:26: error: a mode_access goal needs a mode",
-            "goals.csv:5:19: error: minutes -5.0 must be positive",
+            "goals.csv:5:19: error: minutes -5 must be positive",
             "goals.csv:6:18: error: unknown place \"cc\" (did you mean \"c\"?)",
         ])
     }

@@ -73,7 +73,7 @@ import TestSupport
             "places.csv:4:12: error: lat \"4x.1\" is not a number",
             "places.csv:4:17: error: lon 200.0 is outside -180…180",
             "links.csv:2:19: error: unknown mode \"expresway\" (did you mean \"expressway\"?) (one of: hsr, rail, expressway, road, air, sea, river, connector, border)",
-            "links.csv:3:23: error: length_km -5.0 must be positive",
+            "links.csv:3:23: error: length_km -5 must be positive",
             "links.csv:3:26: error: give minutes or speed_kmh",
             "links.csv:4:38: error: a planned link needs the project that builds it",
         ])
@@ -247,8 +247,8 @@ import TestSupport
             "changes.csv": "project,link,minutes,speed_kmh,source\np-up,a,0,,t\np-up,a,,-5,t\np-up,a,30,,t\n",
         ])
         #expect(problems == [
-            "changes.csv:2:8: error: minutes 0.0 must be positive",
-            "changes.csv:3:9: error: speed_kmh -5.0 must be positive",
+            "changes.csv:2:8: error: minutes 0 must be positive",
+            "changes.csv:3:9: error: speed_kmh -5 must be positive",
         ])
         #expect(network?.changes.map(\.origin.line) == [4])
     }
