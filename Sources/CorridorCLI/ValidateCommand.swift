@@ -43,12 +43,7 @@ enum ValidateCommand {
         let (loaded, loadProblems) = NetworkFiles.load(folder: folder)
         var problems = loadProblems
         if let loaded { problems += NetworkValidator.check(loaded) }
-        // In file order, then line and column, so a planner can work down each file.
-        let sorted = problems.enumerated().sorted { a, b in
-            let ka = (a.element.file, a.element.line ?? 0, a.element.column ?? 0)
-            let kb = (b.element.file, b.element.line ?? 0, b.element.column ?? 0)
-            return ka != kb ? ka < kb : a.offset < b.offset
-        }.map(\.element)
+        let sorted = Diagnostic.inFileOrder(problems)
         for problem in sorted { console.print("\(problem)") }
         let errors = problems.filter { $0.severity == .error }.count
         let warnings = problems.count - errors

@@ -46,3 +46,15 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         return "\(location): \(severity.rawValue): \(message)"
     }
 }
+
+extension Diagnostic {
+    /// `diagnostics` in file order, then line and column, so a planner can work down each
+    /// file; diagnostics at one place keep their order (a stable sort).
+    public static func inFileOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted { a, b in
+            let ka = (a.element.file, a.element.line ?? 0, a.element.column ?? 0)
+            let kb = (b.element.file, b.element.line ?? 0, b.element.column ?? 0)
+            return ka != kb ? ka < kb : a.offset < b.offset
+        }.map(\.element)
+    }
+}

@@ -61,16 +61,24 @@ extension NetworkFiles {
         return goals
     }
 
-    /// Every hub and place a goal names is a place of the network (with a did-you-mean).
-    static func checkGoalPlaces(_ goals: [Goal], _ places: [Place], _ named: Names, _ problems: inout [Diagnostic]) {
+    /// Every hub and place a goal row names is a place of the network (with a
+    /// did-you-mean) — every row's, those left out for another problem too, so that one
+    /// pass of `validate` reports every problem of a row.
+    static func checkGoalPlaces(_ table: CSVTable, _ places: [Place], _ named: Names, _ problems: inout [Diagnostic]) {
         guard let placeIDs = named.places else { return }
         let ids = places.map(\.id)
-        for goal in goals {
-            if let hub = goal.hub, !placeIDs.contains(hub) {
-                problems.append(goal.origin.diagnostic("hub", "unknown place \"\(hub)\"" + Suggestions.didYouMean(hub, among: ids)))
+        for row in table.records {
+            let origin = SourceRow(table, row)
+            func field(_ column: String) -> String {
+                table.column(column).map { row.fields[$0].trimmingBlanks() } ?? ""
             }
-            for place in goal.places where !placeIDs.contains(place) {
-                problems.append(goal.origin.diagnostic("places", "unknown place \"\(place)\"" + Suggestions.didYouMean(place, among: ids)))
+            let hub = field("hub")
+            if !hub.isEmpty && !placeIDs.contains(hub) {
+                problems.append(origin.diagnostic("hub", "unknown place \"\(hub)\"" + Suggestions.didYouMean(hub, among: ids)))
+            }
+            for place in field("places").split(separator: ";").map({ $0.trimmingBlanks() })
+            where !place.isEmpty && !placeIDs.contains(place) {
+                problems.append(origin.diagnostic("places", "unknown place \"\(place)\"" + Suggestions.didYouMean(place, among: ids)))
             }
         }
     }

@@ -73,7 +73,7 @@ public enum NetworkFiles {
             unreadable: unreadable)
         checkReferences(places, links, projects, changes, named, &problems)
         if let linkTable { checkPlacesOfRowsLeftOut(linkTable, kept: links, places, named, &problems) }
-        checkGoalPlaces(goals, places, named, &problems)
+        if let goalTable { checkGoalPlaces(goalTable, places, named, &problems) }
 
         var network = !unreadable.isEmpty ? nil
             : Network(folder: folder, places: places, links: links, projects: projects, changes: changes, costs: costs)

@@ -129,16 +129,22 @@ import TestSupport
             g3,mode_access,缺方式,,b,30,,x,t
             g4,within,负时间,a,c,-5,,x,t
             g5,within,未知地点,a,cc,60,,x,t
+            g6,within,两错,aa,cc,-5,,x,t
 
             """.utf8).write(to: URL(fileURLWithPath: folder + "/goals.csv"))
         // Columns count characters: "g1,within,无枢纽," is 14, so the empty hub is column 15.
         let (_, problems) = NetworkFiles.load(folder: folder)
-        #expect(problems.map { "\($0)".replacingOccurrences(of: folder + "/", with: "") } == [
+        // In file order, as validate prints them.
+        #expect(Diagnostic.inFileOrder(problems).map { "\($0)".replacingOccurrences(of: folder + "/", with: "") } == [
             "goals.csv:2:15: error: a within goal needs a hub",
             "goals.csv:3:4: error: unknown kind \"reach\" (one of: within, mode_access, connected)",
             "goals.csv:4:26: error: a mode_access goal needs a mode",
             "goals.csv:5:19: error: minutes -5 must be positive",
             "goals.csv:6:18: error: unknown place \"cc\" (did you mean \"c\"?)",
+            // A row with several problems has them all reported ("g6,within,两错," is 13).
+            "goals.csv:7:14: error: unknown place \"aa\" (did you mean \"a\"?)",
+            "goals.csv:7:17: error: unknown place \"cc\" (did you mean \"c\"?)",
+            "goals.csv:7:20: error: minutes -5 must be positive",
         ])
     }
 }
