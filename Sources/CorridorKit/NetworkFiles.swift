@@ -68,6 +68,9 @@ public enum NetworkFiles {
         let changes = changeTable.map { readChanges($0, &problems) } ?? []
         let costs = costTable.map { readCosts($0, &problems) } ?? .defaults
         let goals = goalTable.map { readGoals($0, &problems) } ?? []
+        if let placeTable, placeTable.records.isEmpty, !unreadable.contains("places.csv") {
+            problems.append(Diagnostic(file: (folder as NSString).appendingPathComponent("places.csv"), message: "no places: the network is empty"))
+        }
         let named = Names(
             places: placeTable, links: linkTable, projects: projectTable, changes: changeTable,
             unreadable: unreadable)
@@ -104,6 +107,11 @@ public enum NetworkFiles {
             if let lat, !(-90 ... 90).contains(lat) { r.report(row, "lat", "lat \(lat) is outside -90…90") }
             if let lon, !(-180 ... 180).contains(lon) { r.report(row, "lon", "lon \(lon) is outside -180…180") }
             if let population, population < 0 { r.report(row, "population", "population \(population) is negative") }
+            // No place holds more people than China; a larger figure is a typing slip (and
+            // sums of such figures would overflow).
+            if let population, population > Self.maximumPopulation {
+                r.report(row, "population", "population \(population) is more than China's (at most \(Self.maximumPopulation))")
+            }
             if population != nil && populationSource == nil {
                 r.report(row, "population_source", "population given without population_source")
             }
@@ -118,6 +126,10 @@ public enum NetworkFiles {
         problems += r.diagnostics
         return places
     }
+
+    /// The largest population a place may have: China's, rounded up (1.41 billion in the
+    /// 2020 census).
+    public static let maximumPopulation = 1_500_000_000
 
     static let linkColumns = (
         required: ["id", "from", "to", "mode", "status", "source"],
