@@ -154,8 +154,21 @@ enum CommonOptions {
     static func format(_ p: ParsedArguments, among formats: [String], command: String) throws(UsageError) -> String {
         if let given = p.value("--format"), p.isGiven("--format") { return try format(given, among: formats, command: command) }
         let ext = (p.value("--output").map { ($0 as NSString).pathExtension.lowercased() }) ?? ""
-        return formats.contains(ext) && ext != "table" ? ext : "table"
+        if formats.contains(ext) && ext != "table" { return ext }
+        // A name that promises a format the command does not write (route -o r.geojson)
+        // would hold a table under a misleading name: refused, not guessed.
+        if Self.dataExtensions.contains(ext) {
+            throw UsageError(
+                command: command,
+                message: "--output: a .\(ext) file, but this command writes \(formats.filter { $0 != "table" }.joined(separator: ", ")) "
+                    + "or a table (name the file .txt, or give --format)")
+        }
+        return "table"
     }
+
+    /// File extensions that name a data or image format: an `-o` file so named must be
+    /// written in that format.
+    static let dataExtensions: Set<String> = ["csv", "json", "geojson", "dot", "gv", "svg", "png", "pdf", "jpg", "jpeg", "gif", "xml", "html", "md"]
 
     /// `text` if it is one of `formats`.
     static func format(_ text: String, among formats: [String], command: String) throws(UsageError) -> String {

@@ -156,6 +156,12 @@ enum DotCommand: Command {
         var text = writer.document(net, scenario: scenario)
         text.removeLast()
         // `-o map.svg` (or .png, .pdf): rendered by Graphviz, not DOT text under an image's name.
+        if case .file(let path) = output, Self.imageFormat(of: path) == nil {
+            let ext = (path as NSString).pathExtension.lowercased()
+            if CommonOptions.dataExtensions.contains(ext) && !["dot", "gv"].contains(ext) {
+                throw usage("--output: dot writes .dot (or .gv) text, or renders .svg, .png or .pdf — not .\(ext)")
+            }
+        }
         if case .file(let path) = output, let format = Self.imageFormat(of: path) {
             guard let dot = Graphviz.dotPath else {
                 throw OutputError(path: path, reason: "rendering .\(format) needs Graphviz's dot, which is not on the PATH "

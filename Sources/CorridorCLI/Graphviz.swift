@@ -43,7 +43,8 @@ enum Graphviz {
             .split(separator: "\n").prefix(3).joined(separator: "; ")
         guard process.terminationStatus == 0, !result.isEmpty else {
             let status = process.terminationReason == .uncaughtSignal
-                ? "was killed by signal \(process.terminationStatus)" : "exited with status \(process.terminationStatus)"
+                ? "was killed by signal \(process.terminationStatus)"
+                : process.terminationStatus == 0 ? "gave no output" : "exited with status \(process.terminationStatus)"
             return .failed("\(dot) -T\(format) \(status)" + (said.isEmpty ? "" : ": \(said)"))
         }
         return .rendered(result, warnings: said)

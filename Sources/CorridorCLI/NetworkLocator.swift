@@ -31,15 +31,17 @@ enum NetworkLocator {
     /// The folder for `argument`, or nil if there is none.
     static func folder(for argument: String) -> String? {
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue {
-            return argument
+        let isFolder = FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) && isDirectory.boolValue
+        if isFolder && FileManager.default.fileExists(atPath: argument + "/places.csv") { return argument }
+        // A folder that is no network (a report written to `-o jilin`) does not hide the
+        // bundled network of that name.
+        if !argument.contains("/") {
+            for dir in networkFolders {
+                let candidate = (dir as NSString).appendingPathComponent(argument)
+                if FileManager.default.fileExists(atPath: candidate + "/places.csv") { return candidate }
+            }
         }
-        guard !argument.contains("/") else { return nil }
-        for dir in networkFolders {
-            let candidate = (dir as NSString).appendingPathComponent(argument)
-            if FileManager.default.fileExists(atPath: candidate + "/places.csv") { return candidate }
-        }
-        return nil
+        return isFolder ? argument : nil
     }
 
     /// The names of the bundled networks found.

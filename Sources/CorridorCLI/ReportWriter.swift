@@ -290,15 +290,34 @@ struct ReportWriter {
                 md.append("")
                 continue
             }
-            switch (Graphviz.render(dot, format: "svg", dot: graphviz), Graphviz.render(dot, format: "png", dot: graphviz)) {
-            case (.rendered(let svg, let warned), .rendered(let png, _)):
-                files.append(File(name: spec.name + ".svg", text: "", data: svg))
-                files.append(File(name: spec.name + ".png", text: "", data: png))
+            // Each image is kept if it rendered; a failure is said in the report and on
+            // standard error (the run still succeeds: the DOT file is complete).
+            var made: [String] = [], failures: [String] = [], warnings: [String] = []
+            for format in ["svg", "png"] {
+                switch Graphviz.render(dot, format: format, dot: graphviz) {
+                case .rendered(let image, let warned):
+                    files.append(File(name: spec.name + "." + format, text: "", data: image))
+                    made.append(format)
+                    if !warned.isEmpty && !warnings.contains(warned) { warnings.append(warned) }
+                case .failed(let why):
+                    failures.append(why)
+                }
+            }
+            if made.contains("png") {
                 md.append("![\(spec.caption)](\(spec.name).png)")
-                if !warned.isEmpty { md += ["", "Graphviz warned while rendering it: \(warned)"] }
-            case (.failed(let why), _), (_, .failed(let why)):
-                md.append("- \(spec.caption): `\(spec.name).dot` — Graphviz could not render it (\(why)), so there is "
-                    + "no SVG or PNG; the DOT file is complete.")
+            } else if made.contains("svg") {
+                md.append("![\(spec.caption)](\(spec.name).svg)")
+            } else {
+                md.append("- \(spec.caption): `\(spec.name).dot`")
+            }
+            for why in failures {
+                md += ["", "Graphviz could not render `\(spec.name).dot` (\(why)); the DOT file is complete"
+                    + (made.isEmpty ? "." : ", and \(made.map { "`\(spec.name).\($0)`" }.joined(separator: " and ")) rendered.")]
+                progress.console.printError("corridor report: warning: Graphviz could not render \(spec.name): \(why)")
+            }
+            for warned in warnings {
+                md += ["", "Graphviz warned while rendering `\(spec.name).dot`: \(warned)"]
+                progress.console.printError("corridor report: warning: Graphviz, rendering \(spec.name): \(warned)")
             }
             md.append("")
         }

@@ -144,6 +144,7 @@ import TestSupport
          "--impact: hsr-speedup is built in --scenario 2026 already; measure it on a scenario without it"),
         (["jilin"], "unexpected argument \"jilin\" (one NETWORK; or --route FROM TO)"),
         (["--scenario", "no-such"], "--scenario: unknown project \"no-such\""),
+        (["-o", "/tmp/never-written.jpg"], "--output: dot writes .dot (or .gv) text, or renders .svg, .png or .pdf — not .jpg"),
     ])
     func usageErrors(_ arguments: [String], _ message: String) {
         let r = run(["dot", Self.tiny] + arguments)

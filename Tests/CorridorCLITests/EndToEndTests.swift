@@ -86,13 +86,18 @@ import TestSupport
         p.arguments = ["report", FixturePath.of("networks/impact"), "-o", root + "/out"]
         p.environment = ["PATH": root + "/bin:/usr/bin:/bin"]
         p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
+        let errors = Pipe()
+        p.standardError = errors
         try p.run()
+        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         p.waitUntilExit()
         #expect(p.terminationStatus == 0)
         let report = try String(contentsOfFile: root + "/out/report.md", encoding: .utf8)
-        #expect(report.contains("- The network (base; planned projects dashed): `network-map.dot` — Graphviz could not "
-            + "render it (\(root)/bin/dot -Tsvg exited with status 3: Error: out of crayons), so there is no SVG or PNG"))
+        #expect(report.contains("- The network (base; planned projects dashed): `network-map.dot`\n\nGraphviz could not "
+            + "render `network-map.dot` (\(root)/bin/dot -Tsvg exited with status 3: Error: out of crayons); the DOT file is complete."))
+        // … and on standard error, where the planner running it looks.
+        #expect(said.contains("corridor report: warning: Graphviz could not render network-map: \(root)/bin/dot -Tsvg "
+            + "exited with status 3: Error: out of crayons\n"))
         let files = try FileManager.default.contentsOfDirectory(atPath: root + "/out")
         #expect(files.contains("network-map.dot") && !files.contains { $0.hasSuffix(".svg") || $0.hasSuffix(".png") })
     }
@@ -124,6 +129,27 @@ import TestSupport
             + "(none found here; set CORRIDOR_NETWORKS to the folder that holds them)\n")
         let (found, out, _) = try run(["CORRIDOR_NETWORKS": FixturePath.repositoryRoot + "/Networks"])
         #expect(found == 0 && out.hasPrefix("network \(FixturePath.repositoryRoot)/Networks/jilin\n"))
+    }
+
+    /// `corridor report jilin -o jilin` makes a folder named jilin; it must not hide the
+    /// bundled network from the next command run there.
+    @Test func aReportFolderDoesNotHideTheBundledNetwork() throws {
+        let root = NSTemporaryDirectory() + "corridor-shadow-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: root + "/jilin", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        FileManager.default.createFile(atPath: root + "/jilin/report.md", contents: Data("# a report".utf8))
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.binary)
+        p.arguments = ["info", "jilin"]
+        p.currentDirectoryURL = URL(fileURLWithPath: root)
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        #expect(text.hasPrefix("network \(FixturePath.repositoryRoot)/Networks/jilin\n"))
     }
 
     @Test func everyHelpExampleRuns() throws {

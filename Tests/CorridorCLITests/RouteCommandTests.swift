@@ -96,6 +96,8 @@ import TestSupport
              "corridor route: error: --modes: unknown mode \"plane\""),
             (["route", Self.tiny, "--from", "长春", "--to", "吉林", "--scenario", "new-raod"], 64,
              "corridor route: error: --scenario: unknown project \"new-raod\" (did you mean \"new-road\" (长吉新路)?)"),
+            (["route", Self.tiny, "--from", "长春", "--to", "吉林", "-o", "/tmp/never-written.geojson"], 64,
+             "corridor route: error: --output: a .geojson file, but this command writes csv, json or a table"),
             (["route", Self.tiny, "--from", "长春", "--to", "Changchun"], 64,
              "corridor route: error: --from and --to name the same place, 长春 (changchun)"),
             (["route", Self.tiny, "--from", "长春", "--to", "吉林", "--alternatives", "-1"], 64,
