@@ -98,7 +98,8 @@ enum CommonOptions {
 
     /// The project ids a comma list names (ids or Chinese names), for `option`.
     static func projects(_ text: String, option: String, in net: NetworkGraph, command: String) throws(UsageError) -> [String] {
-        let names = text.split(separator: ",").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+        // Project names hold 、 themselves: only commas (ASCII or full-width) separate them.
+        let names = text.split(whereSeparator: { $0 == "," || $0 == "，" }).map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
         guard !names.isEmpty else { throw UsageError(command: command, message: "\(option) is empty") }
         do {
             return try ScenarioName.projects(names).projectIDs(in: net.network)
@@ -127,7 +128,7 @@ enum CommonOptions {
     static func modes(_ text: String?, command: String) throws(UsageError) -> Set<Mode>? {
         guard let text, text.trimmingBlanks().lowercased() != "all" else { return nil }
         var modes: Set<Mode> = []
-        for word in text.split(separator: ",").map({ $0.trimmingBlanks() }) where !word.isEmpty {
+        for word in text.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }).map({ $0.trimmingBlanks() }) where !word.isEmpty {
             guard let mode = Mode(parsing: word) else {
                 throw UsageError(
                     command: command,
@@ -188,7 +189,7 @@ enum CommonOptions {
     /// Positive numbers from a comma list (`30,60,120`), at most ``maximumLimit``, for
     /// `option`.
     static func thresholds(_ text: String, option: String, command: String) throws(UsageError) -> [Double] {
-        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingBlanks() }
+        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "," || $0 == "，" }).map { $0.trimmingBlanks() }
         guard !parts.allSatisfy(\.isEmpty) else {
             throw UsageError(command: command, message: "\(option) is empty: give one or more numbers, e.g. 30,60,120")
         }

@@ -92,7 +92,8 @@ enum DotCommand: Command {
         }
         let names = PlaceResolver(network.places)
         let places = { (option: String, text: String?) throws(UsageError) -> [Int] in
-            try Self.list(text ?? "").map { name throws(UsageError) in
+            // Places, unlike projects, may be listed with 、 too (长春、延吉).
+            try Self.list((text ?? "").replacingOccurrences(of: "、", with: ",")).map { name throws(UsageError) in
                 try CommonOptions.place(name, option: option, in: names, command: command)
             }
         }

@@ -25,7 +25,8 @@ public enum ScenarioName: Sendable, Hashable {
             if let year = Int(trimmed), (1900 ... 2100).contains(year) {
                 self = .year(year)
             } else {
-                let names = trimmed.split(separator: ",").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+                // Commas, ASCII or full-width (a Chinese keyboard's); not 、, which project names hold.
+                let names = trimmed.split(whereSeparator: { $0 == "," || $0 == "，" }).map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
                 guard !names.isEmpty else { return nil }
                 self = .projects(names)
             }

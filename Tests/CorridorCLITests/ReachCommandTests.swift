@@ -41,6 +41,13 @@ import TestSupport
         #expect(out.contains("≤120       6            6      51,234"))
     }
 
+    /// Full-width commas (a Chinese keyboard's) separate limits and modes as ASCII ones do.
+    @Test func fullWidthCommas() {
+        let ascii = run(["reach", Self.drawn, "--from", "a", "--within", "30,60", "--modes", "road,rail", "--format", "csv"])
+        let wide = run(["reach", Self.drawn, "--from", "a", "--within", "30，60", "--modes", "road，rail", "--format", "csv"])
+        #expect(ascii.0 == 0 && wide.0 == 0 && ascii.1 == wide.1)
+    }
+
     /// Several origins: repeated or comma-separated, the same answer.
     @Test func originsRepeatedOrCommaSeparated() {
         let repeated = run(["reach", Self.drawn, "--from", "a", "--from", "d", "--format", "csv"])

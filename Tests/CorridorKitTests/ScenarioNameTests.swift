@@ -9,6 +9,9 @@ import TestSupport
         #expect(ScenarioName(parsing: "2026") == .year(2026))
         #expect(ScenarioName(parsing: "new-road, hsr-speedup") == .projects(["new-road", "hsr-speedup"]))
         #expect(ScenarioName(parsing: "") == nil)
+        // A Chinese keyboard's full-width comma separates too; 、 does not (project names hold it).
+        #expect(ScenarioName(parsing: "new-road，hsr-speedup") == .projects(["new-road", "hsr-speedup"]))
+        #expect(ScenarioName(parsing: "甲、乙") == .projects(["甲、乙"]))
         #expect(ScenarioName(parsing: "99") == .projects(["99"]))  // not a plausible year
     }
 
