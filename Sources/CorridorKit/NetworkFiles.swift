@@ -68,8 +68,12 @@ public enum NetworkFiles {
         let changes = changeTable.map { readChanges($0, &problems) } ?? []
         let costs = costTable.map { readCosts($0, &problems) } ?? .defaults
         let goals = goalTable.map { readGoals($0, &problems) } ?? []
-        if let placeTable, placeTable.records.isEmpty, !unreadable.contains("places.csv") {
-            problems.append(Diagnostic(file: (folder as NSString).appendingPathComponent("places.csv"), message: "no places: the network is empty"))
+        // An empty places.csv is an error of its own, unless the file already has one
+        // (a missing column) that says what is wrong with it.
+        let placesPath = (folder as NSString).appendingPathComponent("places.csv")
+        if let placeTable, placeTable.records.isEmpty, !unreadable.contains("places.csv"),
+           !problems.contains(where: { $0.file == placesPath && $0.severity == .error }) {
+            problems.append(Diagnostic(file: placesPath, message: "no places: the network is empty"))
         }
         let named = Names(
             places: placeTable, links: linkTable, projects: projectTable, changes: changeTable,
@@ -131,6 +135,14 @@ public enum NetworkFiles {
     /// 2020 census).
     public static let maximumPopulation = 1_500_000_000
 
+    /// Figures no link can have: beyond them a value is a typing slip, and it would not
+    /// fit the graph's 32-bit weights (which cap at 4,294,967 km and 71,582,788 minutes).
+    static let upperLimits: [String: (value: Double, what: String)] = [
+        "length_km": (40_075, "the Earth's circumference (40,075 km)"),
+        "minutes": (525_600, "a year (525,600 minutes)"),
+        "speed_kmh": (1_200, "the speed of sound (1,200 km/h)"),
+    ]
+
     static let linkColumns = (
         required: ["id", "from", "to", "mode", "status", "source"],
         optional: ["length_km", "minutes", "speed_kmh", "oneway", "project", "corridors", "runs_over"])
@@ -160,6 +172,9 @@ public enum NetworkFiles {
             let oneWay = oneWayValue ?? false
             for (column, value) in [("length_km", length), ("minutes", minutes), ("speed_kmh", speed)] {
                 if let value, value <= 0 { r.report(row, column, "\(column) \(r.text(row, column) ?? "\(value)") must be positive") }
+                if let value, let limit = Self.upperLimits[column], value > limit.value {
+                    r.report(row, column, "\(column) \(r.text(row, column) ?? "\(value)") is more than \(limit.what)")
+                }
             }
             // A length that is missing where required, or not a number, is reported once.
             let lengthGiven = r.text(row, "length_km") != nil
@@ -233,6 +248,9 @@ public enum NetworkFiles {
             let minutes = r.number(row, "minutes"), speed = r.number(row, "speed_kmh")
             for (column, value) in [("minutes", minutes), ("speed_kmh", speed)] {
                 if let value, value <= 0 { r.report(row, column, "\(column) \(r.text(row, column) ?? "\(value)") must be positive") }
+                if let value, let limit = Self.upperLimits[column], value > limit.value {
+                    r.report(row, column, "\(column) \(r.text(row, column) ?? "\(value)") is more than \(limit.what)")
+                }
             }
             if minutes == nil && speed == nil && r.text(row, "minutes") == nil && r.text(row, "speed_kmh") == nil {
                 r.report(row, "minutes", "give the new minutes or speed_kmh")
