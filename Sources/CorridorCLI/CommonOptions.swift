@@ -8,7 +8,7 @@ import Foundation
 enum CommonOptions {
     static let scenario = Arguments.Option.value(
         "--scenario", placeholder: "SCENARIO", default: "base", completes: .choices(["base", "all", "2026"]),
-        help: "base (the network the plans found), all (every project), a year (base + the projects opened by then, e.g. 2026), or project ids or Chinese names separated by commas; a list may add projects to a year (2026,hsr-changliaotong)")
+        help: "base (the network the plans found), all (every project), a year (base + the projects opened by then, e.g. 2026; base for a year before the first opening, not a network of that year), or project ids or Chinese names separated by commas; a list may add projects to a year (2026,hsr-changliaotong)")
     static let modes = Arguments.Option.value(
         "--modes", placeholder: "MODES", default: "all",
         completes: .list(Mode.allCases.map(\.rawValue).filter { $0 != "connector" && $0 != "border" }),
@@ -204,6 +204,10 @@ enum CommonOptions {
             guard value > 0 else {
                 throw UsageError(command: command, message: "\(option): \(part) must be positive")
             }
+            // Limits are shown with three decimals; a smaller one would print as 0.
+            guard value >= 0.001 else {
+                throw UsageError(command: command, message: "\(option): \(part) is below the smallest limit, 0.001")
+            }
             guard value <= maximumLimit else {
                 throw UsageError(
                     command: command,
@@ -228,12 +232,28 @@ enum CommonOptions {
 
     /// A DIMACS node id (1-based, as in the file), as a node of `graph`.
     static func node(_ text: String, option: String, in graph: Graph, command: String) throws(UsageError) -> NodeID {
+        guard graph.nodeCount > 0 else {
+            throw UsageError(command: command, message: "\(option): the DIMACS graph has no nodes")
+        }
         guard let id = Int(text.trimmingBlanks()), id >= 1, id <= graph.nodeCount else {
             throw UsageError(
                 command: command,
                 message: "\(option): \"\(text)\" is not a node of this DIMACS graph (ids 1…\(graph.nodeCount))")
         }
         return NodeID(id - 1)
+    }
+
+    /// Checks a journey's stops (from, the via places in order, to), each with the option
+    /// that named it: two stops in a row naming one place make a leg of nothing, which is
+    /// a slip in the command line, not a question.
+    static func checkStops<T: Equatable>(
+        _ stops: [(option: String, stop: T)], label: (T) -> String, command: String
+    ) throws(UsageError) {
+        for (a, b) in zip(stops, stops.dropFirst()) where a.stop == b.stop {
+            let what = a.option == b.option ? "\(a.option) names \(label(a.stop)) twice in a row"
+                : "\(a.option) and \(b.option) name the same place, \(label(a.stop))"
+            throw UsageError(command: command, message: what)
+        }
     }
 
     /// How a value in `metric` is written in tables: minutes and km with one decimal at

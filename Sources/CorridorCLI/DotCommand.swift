@@ -113,6 +113,8 @@ enum DotCommand: Command {
         if let routeText {
             let stops = try places("--route", routeText)
             guard stops.count >= 2 else { throw usage("--route needs two places or more: --route FROM,TO") }
+            try CommonOptions.checkStops(
+                stops.map { ("--route", $0) }, label: { "\(network.places[$0].nameZh) (\(network.places[$0].id))" }, command: command)
             guard let route = net.routes(
                 from: stops[0], to: stops[stops.count - 1], via: Array(stops.dropFirst().dropLast()), scenario: scenario
             ).first else {
@@ -126,7 +128,7 @@ enum DotCommand: Command {
             title = say("\(ends.0.nameZh) → \(ends.1.nameZh)：\(minutes) 分钟，换乘 \(route.transfers) 次（\(scenarioZh)）",
                         "\(ends.0.nameEn) → \(ends.1.nameEn): \(minutes) min, \(route.transfers) transfer\(route.transfers == 1 ? "" : "s") (\(scenarioEn))")
         } else if p.isGiven("--reach") {
-            let origins = try places("--reach", p.list("--reach").joined(separator: ","))
+            let origins = try places("--reach", p.list("--reach").joined(separator: ",")).uniqued()
             guard !origins.isEmpty else { throw usage("--reach is empty: name one or more places") }
             let reach = net.reach(from: origins, within: thresholds, scenario: scenario)
             writer.overlay = .reach(reach)

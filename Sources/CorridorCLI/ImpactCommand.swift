@@ -61,6 +61,7 @@ enum ImpactCommand: Command {
         if p.isGiven("--hubs") {
             hubs = try p.list("--hubs")
                 .map { name throws(UsageError) in try CommonOptions.place(name, option: "--hubs", in: names, command: command) }
+                .uniqued()
         } else {
             hubs = CommonOptions.defaultHubs(of: net)
         }

@@ -22,12 +22,14 @@ enum InfoCommand {
                 let graph = try DIMACS.readGraph(at: arguments[0])
                 let weights = graph.metrics[0]
                 let total = weights.reduce(0) { $0 + UInt64($1) }
+                let ids = graph.nodeCount == 0 ? "none" : "named by their ids 1…\(graph.nodeCount)"
+                let range = weights.isEmpty ? "none" : "min \(weights.min()!), max \(weights.max()!), sum \(total)"
                 console.print("""
                     DIMACS graph \(arguments[0])
 
-                    nodes (places, named by their ids 1…\(graph.nodeCount)): \(graph.nodeCount)
+                    nodes (places, \(ids)): \(graph.nodeCount)
                     arcs (one-way links): \(graph.arcCount)
-                    arc weights: min \(weights.min() ?? 0), max \(weights.max() ?? 0), sum \(total)
+                    arc weights: \(range)
                     """)
                 return ExitCode.success
             } catch {

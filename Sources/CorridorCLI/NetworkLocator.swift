@@ -18,8 +18,13 @@ enum NetworkLocator {
             return "\(command): error: \"\(argument)\" is a file, not a network: a network is a folder of CSV files "
                 + "(places.csv, links.csv, …), a bundled network's name (\(names)), or a DIMACS .gr file"
         }
+        var setting = ""
+        if let env = ProcessInfo.processInfo.environment["CORRIDOR_NETWORKS"],
+           !(FileManager.default.fileExists(atPath: env, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            setting = "; CORRIDOR_NETWORKS is set to \"\(env)\", which is not a folder"
+        }
         return "\(command): error: no network \"\(argument)\"" + Suggestions.didYouMean(argument, among: bundled)
-            + ": not a folder, a DIMACS .gr file or a bundled network (\(names))"
+            + ": not a folder, a DIMACS .gr file or a bundled network (\(names))" + setting
     }
 
     /// Whether `argument` names a DIMACS shortest-path file (`.gr`), which is a network

@@ -103,7 +103,7 @@ enum ReachCommand: Command {
             }
             let sources = try origins.map { text throws(UsageError) in
                 try CommonOptions.node(text, option: "--from", in: graph, command: command)
-            }
+            }.uniqued()
             try output.write(dimacs(graph, sources: sources, thresholds: thresholds, direction: direction, format: format),
                              console: console, format: format)
             return ExitCode.success
@@ -113,7 +113,7 @@ enum ReachCommand: Command {
             let names = PlaceResolver(net.network.places)
             let from = try origins.map { text throws(UsageError) in
                 try CommonOptions.place(text, option: "--from", in: names, command: command)
-            }
+            }.uniqued()
             let search = DijkstraSearch(net.graph)
             func reach(_ scenarioText: String, option: String = "--scenario") throws(UsageError) -> (Reach, Scenario) {
                 let scenario = try CommonOptions.scenario(scenarioText, in: net, option: option, command: command)

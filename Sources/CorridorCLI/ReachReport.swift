@@ -93,7 +93,10 @@ enum ReachReport {
             let place = q.net.network.places[m.place]
             t.append([
                 band(r, m.band), JSONText.number(check.radii[m.band], decimals: 3), "\(place.nameZh) \(place.id)",
-                JSONText.number(m.km, decimals: 1), CommonOptions.shown(m.value, q.metric), m.kind.rawValue,
+                // Not reached: beyond the largest limit, which is all a bounded search knows.
+                JSONText.number(m.km, decimals: 1),
+                m.value.map { CommonOptions.shown($0, q.metric) } ?? "> " + JSONText.number(r.thresholds.last ?? 0, decimals: 3),
+                m.kind.rawValue,
             ])
         }
         return t.render()

@@ -23,9 +23,10 @@ struct ReportWriter {
     func name(_ i: Int) -> String { network.places[i].nameZh }
     func project(_ id: String) -> String { network.projects.first { $0.id == id }?.nameZh ?? id }
     /// The project's name, and its year when it has opened since the plans.
-    func projectWithYear(_ id: String) -> String {
+    func projectWithYear(_ id: String, and note: String? = nil) -> String {
         guard let p = network.projects.first(where: { $0.id == id }) else { return id }
-        return p.opened.map { "\(p.nameZh) (opened \($0))" } ?? p.nameZh
+        let notes = [p.opened.map { "opened \($0)" }, note].compactMap { $0 }
+        return notes.isEmpty ? p.nameZh : "\(p.nameZh) (" + notes.joined(separator: "; ") + ")"
     }
     /// Goal names joined unambiguously (the plans' names hold 、 themselves).
     func goals(_ ids: [String]) -> String { ids.map(goal).joined(separator: "; ") }
@@ -79,10 +80,11 @@ struct ReportWriter {
         let query = ReachCommand.Query(net: net, metric: .time, modes: nil, direction: .forward, allPlaces: false)
         let impact = ImpactReport(net: net, analysis: analysis, scenario: "base", built: [])
         var md: [String] = []
-        let title = network.places.isEmpty ? networkName : networkName
-        md.append("# Corridor report: \(title)")
+        md.append("# Corridor report: \(networkName)")
         md.append("")
-        md.append("Network `\(networkName)` (\(network.folder)), hub \(name(hub)) (`\(network.places[hub].id)`), "
+        // A bundled network's name says where it is only with its folder; a path says it itself.
+        let folder = networkName.contains("/") ? "" : " (\(network.folder))"
+        md.append("Network `\(networkName)`\(folder), hub \(name(hub)) (`\(network.places[hub].id)`), "
             + "circles of " + thresholds.map { Self.n($0) }.joined(separator: ", ") + " minutes door to door. "
             + "`base` is the network the plans found; `all` has every planned project built. "
             + "Made by `corridor report` (corridor \(Corridor.version)); every figure of the network carries its source in its files.")
@@ -205,7 +207,14 @@ struct ReportWriter {
                               rightAligned: [0, 2, 3, 4, 5, 6, 8])
         var none: [String] = []
         for (i, r) in ranking.enumerated() {
-            guard Self.measurable(r) else { none.append(projectWithYear(r.impact.projects[0])); continue }
+            guard Self.measurable(r) else {
+                // Too small for the averages, perhaps, but not nothing to the trips it shortens.
+                let local = r.impact.topPairs.first.map { pair in
+                    "\(name(pair.from))–\(name(pair.to)) \(Self.n(pair.saved, 1)) min faster"
+                }
+                none.append(projectWithYear(r.impact.projects[0], and: local))
+                continue
+            }
             t.append([
                 String(i + 1), projectWithYear(r.impact.projects[0]), Self.n(r.score, 2), Self.n(r.accessibilityScore, 2),
                 Self.n(r.gapScore, 2), Self.n(r.populationScore, 2), Self.n(r.impact.accessibility, 2),
@@ -215,29 +224,43 @@ struct ReportWriter {
         md.append(t.render())
         if !none.isEmpty {
             md.append("")
-            md.append("Without a measurable effect alone (\(none.count)): " + none.joined(separator: "、") + ".")
+            md.append("Without a measurable effect alone on the average trip, the goals or the circles (\(none.count)); "
+                + "in brackets, the trip each speeds up most, where there is one: " + none.joined(separator: "、") + ".")
         }
         return md
     }
 
     func orderSection(_ order: [RankedProject], over opened: [String]) -> [String] {
         var md = ["", "## Recommended build order", ""]
-        let start = opened.isEmpty ? "" : "From today's network — the base and the \(opened.count) projects opened since the "
-            + "plans (" + opened.map(projectWithYear).joined(separator: "、") + ") — the projects that remain, greedily: "
+        guard !order.isEmpty else {
+            md.append(network.projects.isEmpty ? "The network has no planned projects."
+                : "Every project has opened: nothing remains to order.")
+            return md
+        }
+        let start = opened.isEmpty ? "" : "From today's network — the base and the "
+            + (opened.count == 1 ? "project opened since the " : "\(opened.count) projects opened since the ")
+            + "plans (" + opened.map { projectWithYear($0) }.joined(separator: "、") + ") — the projects that remain, greedily: "
         md.append((start.isEmpty ? "Greedy: each" : start + "each") + " step builds the project worth most given those "
             + "before it. Its marginal score is scaled as in the ranking, so a step that completes what earlier ones began "
             + "can score above 3.")
         md.append("")
+        // The steps up to the last that does something measurable, those without an effect
+        // of their own included: they are what a later step completes.
+        guard let last = order.lastIndex(where: Self.measurable) else {
+            md.append("No remaining project adds anything measurable (\(Self.measurableRule)) on its own; "
+                + "`corridor impact --sequence` gives their exact figures and `corridor gaps` the combinations that close a goal.")
+            return md
+        }
         var t = MarkdownTable(["step", "project", "marginal score", "min/trip", "goals closed", "people entering"],
                               rightAligned: [0, 2, 3, 5])
-        for (i, r) in order.enumerated() where Self.measurable(r) {
+        for (i, r) in order[...last].enumerated() {
             t.append([
                 String(i + 1), projectWithYear(r.impact.projects[0]), Self.n(r.score, 2), Self.n(r.impact.accessibility, 2),
                 goals(r.impact.gapsClosed), Self.people(r.impact.populationGained),
             ])
         }
         md.append(t.render())
-        let rest = order.filter { !Self.measurable($0) }.count
+        let rest = order.count - last - 1
         if rest > 0 {
             md.append("")
             md.append(rest == 1 ? "The other project adds nothing measurable (\(Self.measurableRule)) once those are built."
@@ -333,7 +356,7 @@ struct ReportWriter {
                 + "never double-count.",
             "- The network's sources, estimates and what is not modelled: `\(network.folder)/README.md`; "
                 + "licences: `ATTRIBUTION.md`.",
-            "- Definitions of every field: `docs/cli-output.md`.",
+            "- Definitions of every column of the CSV and GeoJSON files: `docs/cli-output.md` in Corridor's source.",
         ]
     }
 }
@@ -426,8 +449,13 @@ enum ReportFolder {
             let from = (staging as NSString).appendingPathComponent(name), to = (path as NSString).appendingPathComponent(name)
             guard rename(from, to) == 0 else { throw OutputError(path: to, reason: String(cString: strerror(errno))) }
         }
+        // Only regular files are removed: a folder (or link) a planner made under a name an
+        // earlier report used is theirs now, and removeItem would take it whole.
         for stale in Set(earlier).subtracting(names) where !stale.contains("/") && !stale.hasPrefix(".") {
-            try? fm.removeItem(atPath: (path as NSString).appendingPathComponent(stale))
+            let target = (path as NSString).appendingPathComponent(stale)
+            guard let type = (try? fm.attributesOfItem(atPath: target))?[.type] as? FileAttributeType,
+                  type == .typeRegular else { continue }
+            try? fm.removeItem(atPath: target)
         }
     }
 

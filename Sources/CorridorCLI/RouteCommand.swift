@@ -63,6 +63,8 @@ enum RouteCommand: Command {
             let via = try p.list("--via").map { text throws(UsageError) in
                 try CommonOptions.node(text, option: "--via", in: graph, command: command)
             }
+            try CommonOptions.checkStops(
+                [("--from", from)] + via.map { ("--via", $0) } + [("--to", to)], label: { "node \($0 + 1)" }, command: command)
             (text, found) = dimacs(graph, from: from, to: to, via: via, alternatives: k, format: format)
         case .network(let net):
             let metric = try CommonOptions.metric(p.value("--by") ?? "time", command: command)
@@ -74,9 +76,8 @@ enum RouteCommand: Command {
             let via = try p.list("--via").map { text throws(UsageError) in
                 try CommonOptions.place(text, option: "--via", in: names, command: command)
             }
-            if from == to {
-                throw UsageError(command: command, message: "--from and --to name the same place, \(label(net, from))")
-            }
+            try CommonOptions.checkStops(
+                [("--from", from)] + via.map { ("--via", $0) } + [("--to", to)], label: { label(net, $0) }, command: command)
             let routes = net.routes(
                 from: from, to: to, via: via, metric: metric, scenario: scenario, modes: modes, alternatives: k)
             if !routes.isEmpty && routes.count < k + 1 {

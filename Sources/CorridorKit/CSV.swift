@@ -48,7 +48,8 @@ public struct CSVTable: Sendable {
 /// What is accepted: comma-separated fields; fields in double quotes, which may hold
 /// commas, line breaks (kept as `\n`) and doubled quotes (`""` for `"`); LF, CRLF or CR
 /// line ends; a
-/// UTF-8 byte-order mark, as Excel writes one; blank lines (skipped); trailing empty
+/// UTF-8 byte-order mark, as Excel writes one; blank lines and rows of empty cells
+/// (skipped); trailing empty
 /// fields beyond the header (Excel's trailing commas, dropped). Everything else is a
 /// ``Diagnostic`` naming the file, line and column: a file that is not UTF-8 (with how to
 /// fix the usual cause, a GBK file from a Chinese Excel), an unterminated quoted field,
@@ -94,6 +95,9 @@ public enum CSV {
         var rows: [CSVRecord] = []
         rows.reserveCapacity(records.count - 1)
         for var record in records.dropFirst() {
+            // A row of empty cells (",,,," — what Excel saves for a row cleared but not
+            // deleted) is a blank line too, whatever its number of commas.
+            if record.fields.allSatisfy({ $0.trimmingBlanks().isEmpty }) { continue }
             if record.fields.count > header.count {
                 let extra = record.fields[header.count...]
                 if let i = extra.firstIndex(where: { !$0.isEmpty }) {

@@ -209,9 +209,13 @@ public final class ImpactAnalysis: Sendable {
         var order: [RankedProject] = []
         while !remaining.isEmpty {
             let evaluations = evaluate([[]] + remaining.map { [$0] }, on: done)
-            let steps = remaining.indices.map {
-                scale.rank(impact([remaining[$0]], from: evaluations[0], to: evaluations[$0 + 1], topPairs: 3))
+            let marginal = remaining.indices.map {
+                impact([remaining[$0]], from: evaluations[0], to: evaluations[$0 + 1], topPairs: 3)
             }
+            // A component no project has alone (every goal needs two sections of a line)
+            // is scaled by the best marginal value of this step instead of counting for nothing.
+            let stepScale = scale.filling(from: marginal)
+            let steps = marginal.map(stepScale.rank)
             var best = 0
             for i in steps.indices where steps[i].score > steps[best].score + 1e-12 { best = i }
             order.append(steps[best])
@@ -261,6 +265,19 @@ public final class ImpactAnalysis: Sendable {
             accessibility = impacts.map(\.accessibility).max() ?? 0
             gaps = impacts.map(\.gapUnits).max() ?? 0
             population = Double(impacts.map(\.populationGained).max() ?? 0)
+        }
+
+        private init(accessibility: Double, gaps: Double, population: Double) {
+            (self.accessibility, self.gaps, self.population) = (accessibility, gaps, population)
+        }
+
+        /// This scale, with each zero component taken from `impacts` instead.
+        func filling(from impacts: [ProjectImpact]) -> Scale {
+            let other = Scale(impacts)
+            return Scale(
+                accessibility: accessibility > 0 ? accessibility : other.accessibility,
+                gaps: gaps > 0 ? gaps : other.gaps,
+                population: population > 0 ? population : other.population)
         }
 
         func rank(_ i: ProjectImpact) -> RankedProject {

@@ -82,8 +82,7 @@ public enum ScenarioName: Sendable, Hashable {
                     throw Diagnostic(file: "--scenario", message: "unknown project \"\(name)\"" + Self.suggestions(name, network))
                 }
             }
-            var seen = Set<String>()
-            return ids.filter { seen.insert($0).inserted }
+            return ids.uniqued()
         }
     }
 }

@@ -20,6 +20,19 @@ import TestSupport
             """)
     }
 
+    /// A graph of no nodes reads (the format allows it); nothing about it is a range 1…0.
+    @Test func anEmptyGraph() throws {
+        let path = NSTemporaryDirectory() + "corridor-empty-\(UUID().uuidString).gr"
+        try Data("c nothing\np sp 0 0\n".utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let console = Console()
+        #expect(Corridor.run(["info", path], console: console) == 0)
+        #expect(console.output == "DIMACS graph \(path)\n\nnodes (places, none): 0\narcs (one-way links): 0\narc weights: none\n")
+        let route = Console()
+        #expect(Corridor.run(["route", path, "--from", "1", "--to", "2"], console: route) == 64)
+        #expect(route.errors.hasPrefix("corridor route: error: --from: the DIMACS graph has no nodes\n"))
+    }
+
     @Test func validateGoodAndBadFiles() throws {
         let path = FixturePath.of("dimacs/rome99.gr")
         let good = Console()

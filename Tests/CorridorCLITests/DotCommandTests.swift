@@ -132,6 +132,7 @@ import TestSupport
         (["--kinds", ","], "--kinds is empty"),
         (["--corridor", "长吉"], "--corridor: no link is tagged \"长吉\" (the network's corridors: 长吉珲, 长春都市圈) (did you mean \"长吉珲\"?)"),
         (["--route", "changchun"], "--route needs two places or more: --route FROM,TO"),
+        (["--route", "长春,Changchun"], "--route names 长春 (changchun) twice in a row"),
         (["--route", "changchn,jilin"], "--route: unknown place \"changchn\" (did you mean \"changchun\" (长春)"),
         (["--reach", ""], "--reach is empty: name one or more places"),
         (["--reach", "长春", "--impact", "new-road"], "--reach and --impact are separate overlays; give one"),

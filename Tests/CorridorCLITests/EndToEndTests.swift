@@ -127,6 +127,10 @@ import TestSupport
         #expect(lost == 65)
         #expect(why == "corridor info: error: no network \"jilin\": not a folder, a DIMACS .gr file or a bundled network "
             + "(none found here; set CORRIDOR_NETWORKS to the folder that holds them)\n")
+        // A setting that names no folder is said.
+        let (mistyped, _, whyNot) = try run(["CORRIDOR_NETWORKS": root + "/Netwroks"])
+        #expect(mistyped == 65)
+        #expect(whyNot.hasSuffix("; CORRIDOR_NETWORKS is set to \"\(root)/Netwroks\", which is not a folder\n"))
         let (found, out, _) = try run(["CORRIDOR_NETWORKS": FixturePath.repositoryRoot + "/Networks"])
         #expect(found == 0 && out.hasPrefix("network \(FixturePath.repositoryRoot)/Networks/jilin\n"))
     }

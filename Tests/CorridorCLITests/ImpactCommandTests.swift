@@ -37,6 +37,14 @@ import TestSupport
         let (status, out, _) = run(["gaps", FixturePath.of("networks/sections"), "--format", "csv"])
         #expect(status == 0)
         #expect(out.contains("ab-hour,甲乙一小时,within,no,120,60,b,p1+p2+p3,greedy,t\n"))
+        // The build order: nothing helps until the third section, which then closes the goal,
+        // saves 120 − 3 × 12 = 84 min between a and b (the only populated pair) and brings b
+        // (1,000 people) within 60 min. No project has any of it alone, so the step is scaled
+        // to itself: 1 + 1 + 1.
+        let (_, sequence, _) = run(["impact", FixturePath.of("networks/sections"), "--sequence", "--format", "csv"])
+        #expect(sequence.contains("\nsequence,3,p3,三段,3,"))
+        let (_, table, _) = run(["impact", FixturePath.of("networks/sections"), "--sequence"])
+        #expect(table.contains("   3  三段 p3      3        84  1 (ab-hour)      1,000"))
     }
 
     @Test func impactRankingSequenceAndSynergy() throws {

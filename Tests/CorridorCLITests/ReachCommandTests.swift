@@ -70,6 +70,9 @@ import TestSupport
         #expect(table.contains("band  to  modes"))
         let (_, forward, _) = run(["reach", Self.drawn, "--from", "a", "--all-places"])
         #expect(forward.contains("band  origin  modes"))
+        // A place named twice (id and name) is one origin.
+        let (_, twice, _) = run(["reach", Self.drawn, "--from", "a,甲", "--all-places"])
+        #expect(twice == forward)
     }
 
     /// Radii 10, 20, 30 km against 30, 60, 120 min (great circles from a, by hand: e 32.5 km,
@@ -84,6 +87,9 @@ import TestSupport
             120,30,g,辛,19.7,,min,"inside radius, outside band"
 
             """)
+        // The table says what a bounded search knows of g: more than the largest limit.
+        let (_, table, _) = run(["reach", Self.drawn, "--from", "a", "--radius-check", "--radii", "10,20,30"])
+        #expect(table.contains("≤120         30  辛 g   19.7  > 120  inside radius, outside band"))
     }
 
     /// Keeping only roads changes nothing on the drawn network; base vs base neither.
@@ -182,6 +188,7 @@ import TestSupport
             (["reach", drawn], 64, "corridor reach: error: missing --from PLACE"),
             (["reach", drawn, "--from", "a", "--within", ""], 64, "corridor reach: error: --within is empty"),
             (["reach", drawn, "--from", "a", "--within", "-30"], 64, "corridor reach: error: --within: -30 must be positive"),
+            (["reach", drawn, "--from", "a", "--within", "30,0.0001"], 64, "corridor reach: error: --within: 0.0001 is below the smallest limit, 0.001"),
             (["reach", drawn, "--from", "a", "--within", "30,abc"], 64, "corridor reach: error: --within: \"abc\" is not a number"),
             (["reach", drawn, "--from", "a", "--within", "30,,60"], 64,
              "corridor reach: error: --within: an empty item between commas in \"30,,60\""),

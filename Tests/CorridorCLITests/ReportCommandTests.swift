@@ -65,6 +65,13 @@ import TestSupport
         #expect(run(["report", Self.fixture, "-o", root + "/out"]).0 == 0)
         #expect(!FileManager.default.fileExists(atPath: root + "/out/impact-old.dot"))
         #expect(try String(contentsOfFile: root + "/out/notes.txt", encoding: .utf8) == "mine")
+        // A folder a planner made under a name an earlier report listed is theirs: kept.
+        try FileManager.default.createDirectory(atPath: root + "/out/impact-old.dot", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: root + "/out/impact-old.dot/keep.txt", contents: Data("mine".utf8))
+        FileManager.default.createFile(atPath: root + "/out/.corridor-report", contents: Data((manifest + "impact-old.dot\n").utf8))
+        #expect(run(["report", Self.fixture, "-o", root + "/out"]).0 == 0)
+        #expect(FileManager.default.fileExists(atPath: root + "/out/impact-old.dot/keep.txt"))
+        try FileManager.default.removeItem(atPath: root + "/out/impact-old.dot")
         // `-o DIR/.` (as `-o .` in the folder) writes into the folder itself.
         try FileManager.default.createDirectory(atPath: root + "/here", withIntermediateDirectories: true)
         #expect(run(["report", Self.fixture, "-o", root + "/here/."]).0 == 0)
@@ -105,6 +112,22 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: root + "/missing"))
     }
 
+    /// The build order shows the steps a later one completes (Fixtures/networks/sections:
+    /// no section helps before the third; then a–b by rail, 3 × 12 min, saves 84 of 120).
+    @Test func buildOrderKeepsTheStepsALaterOneCompletes() {
+        let (_, out, _) = run(["report", FixturePath.of("networks/sections")])
+        #expect(out.contains("""
+            | 1 | 一段 | 0 | 0 |  | 0 |
+            | 2 | 二段 | 0 | 0 |  | 0 |
+            | 3 | 三段 | 3 | 84 | 甲乙一小时 | 1,000 |
+            """))
+        // A network without projects says so rather than drawing an empty table.
+        let (_, none, _) = run(["report", FixturePath.of("networks/reach")])
+        #expect(none.contains("## Recommended build order\n\nThe network has no planned projects.\n"))
+        // A path names its network itself: no folder repeated after it.
+        #expect(none.contains("Network `\(FixturePath.of("networks/reach"))`, hub"))
+    }
+
     @Test func theMainJobOnTheBundledNetwork() {
         let (status, out, _) = run(["report"])
         #expect(status == 0)
@@ -121,6 +144,12 @@ import TestSupport
         #expect(!(order.components(separatedBy: "| step |").last ?? "").contains("(opened "))
         // Goal names hold 、 themselves: a list of goals is joined by "; ".
         #expect(out.contains("辽源、通化、白山未通快速铁路; 市（州）通动车"))
+        // A project too small for the averages still shows the trip it shortens: G331 upgrades
+        // the border road 集安–临江–长白 and 南坪–图们 (F 国省干道; changes-road.csv), so its best
+        // pair is two of the county seats on it.
+        let g331 = out.components(separatedBy: "沿边开放旅游大通道（G331） (").dropFirst().first ?? ""
+        let pair = g331.prefix { $0 != " " }.split(separator: "–").map(String.init)
+        #expect(pair.count == 2 && pair.allSatisfy { ["集安", "临江", "长白", "图们"].contains($0) }, "\(pair)")
     }
 
     @Test func badInput() {

@@ -52,6 +52,15 @@ import Testing
         #expect(t.column("name") == 1 && t.column("nope") == nil)
     }
 
+    @Test func rowsOfEmptyCellsAreBlankLines() throws {
+        // Excel keeps a cleared row as ",,": with fewer, as many, or more commas than the
+        // header, and cells holding only spaces; a row with one filled cell is a row.
+        let t = try CSV.parseTable(Array("id,name,kind\n,,\na,b,c\n,\n , ,\n,,,,\nd,e,f\n".utf8), file: "t.csv")
+        #expect(t.records.map(\.fields) == [["a", "b", "c"], ["d", "e", "f"]])
+        #expect(t.records.map(\.line) == [3, 7])
+        #expect(tableError("id,name,kind\n,,\n,x\n") == "t.csv:3:2: error: 2 fields but the header has 3 columns: \"kind\" is missing")
+    }
+
     // MARK: Bad input, each located.
 
     @Test func unterminatedQuote() {
