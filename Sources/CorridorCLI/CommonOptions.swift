@@ -11,7 +11,7 @@ enum CommonOptions {
         help: "base (the network the plans found), all (every project), a year (base + the projects opened by then, e.g. 2026; base for a year before the first opening, not a network of that year), or project ids or Chinese names separated by commas; a list may add projects to a year (2026,hsr-changliaotong)")
     static let modes = Arguments.Option.value(
         "--modes", placeholder: "MODES", default: "all",
-        completes: .list(Mode.allCases.map(\.rawValue).filter { $0 != "connector" && $0 != "border" }),
+        completes: .list(["all"] + Mode.allCases.map(\.rawValue).filter { $0 != "connector" && $0 != "border" }),
         help: "only these modes, comma-separated: hsr, rail, expressway, road, air, sea, river (connectors and border crossings always), or all")
     static let by = Arguments.Option.value(
         "--by", placeholder: "METRIC", default: "time", completes: .choices(["time", "distance", "cost"]),

@@ -8,7 +8,7 @@ import CorridorKit
 /// free text (a place, a number) offers nothing rather than something wrong.
 ///
 ///     corridor completions bash > ~/.local/share/bash-completion/completions/corridor
-///     corridor completions zsh > "${fpath[1]}/_corridor"
+///     corridor completions zsh > ~/.zfunc/_corridor   # with fpath=(~/.zfunc $fpath) before compinit
 ///
 /// The zsh script is native (`_arguments`, with each option's help); it works both
 /// autoloaded from `fpath` (completing on the first Tab) and sourced after `compinit`.
@@ -19,7 +19,7 @@ enum CompletionsCommand {
         description: "Prints a completion script for the shell. Install it as the examples show.",
         examples: [
             "corridor completions bash > ~/.local/share/bash-completion/completions/corridor",
-            "corridor completions zsh > \"${fpath[1]}/_corridor\"",
+            "mkdir -p ~/.zfunc && corridor completions zsh > ~/.zfunc/_corridor   # and in ~/.zshrc, before compinit: fpath=(~/.zfunc $fpath)",
         ])
 
     /// Every command with a declaration, in the order of `corridor --help`.
@@ -92,8 +92,8 @@ enum CompletionsCommand {
               fi
               case "${COMP_WORDS[1]}" in
             \(cases)
-                help) COMPREPLY=( $(compgen -W "\(commands)" -- "$cur") ); return 0 ;;
-                completions) COMPREPLY=( $(compgen -W "bash zsh" -- "$cur") ); return 0 ;;
+                help) [ "$COMP_CWORD" -eq 2 ] && COMPREPLY=( $(compgen -W "\(commands)" -- "$cur") ); return 0 ;;
+                completions) [ "$COMP_CWORD" -eq 2 ] && COMPREPLY=( $(compgen -W "bash zsh" -- "$cur") ); return 0 ;;
                 *) return 0 ;;
               esac
               if [[ "$cur" == -* ]]; then
@@ -112,12 +112,18 @@ enum CompletionsCommand {
 
     /// Text safe inside a single-quoted zsh word and an `_arguments` description `[…]`
     /// or `_describe` entry: brackets out, colons and quotes escaped. An option's help
-    /// is cut to its first clause (its main point); a command's summary is kept whole.
+    /// is cut to its first clause without its asides in brackets (its main point: "base,
+    /// all, a year, or project ids…"); a command's summary is kept whole.
     static func zshDescription(_ help: String, firstClause: Bool = true) -> String {
         var text = help
         if firstClause {
-            text = String(text.split(separator: ";").first ?? "")
-            if let paren = text.range(of: " (") { text = String(text[..<paren.lowerBound]) }
+            var kept = "", depth = 0
+            for c in text {
+                if c == "(" { depth += 1; if kept.hasSuffix(" ") { kept.removeLast() } }
+                if depth == 0 { kept.append(c) }
+                if c == ")" { depth = max(0, depth - 1) }
+            }
+            text = String(kept.split(separator: ";").first ?? "")
         }
         for c in ["[", "]", "`", "$", "\\"] { text = text.replacingOccurrences(of: c, with: "") }
         return text.replacingOccurrences(of: ":", with: "\\:").replacingOccurrences(of: "'", with: "'\\''")

@@ -17,7 +17,7 @@ enum ImpactCommand: Command {
             .value("--within", placeholder: "LIMITS", default: "30,60,120", help: "the hubs' band limits, minutes"),
             .value("--gamma", placeholder: "G", default: "2",
                    help: "the gravity model's distance exponent: pair weight = pop_i · pop_j / km^G"),
-            .value("--scenario", placeholder: "SCENARIO", default: "base",
+            .value("--scenario", placeholder: "SCENARIO", default: "base", completes: CommonOptions.scenario.completion,
                    help: "what is built already; the projects are measured on top of it (base, a year, …)"),
             .flag("--sequence", help: "also a greedy build order: at each step the project worth most given what is built"),
             .flag("--synergy", help: "also the pairs of projects that complement or substitute each other"),

@@ -17,7 +17,7 @@ enum RouteCommand: Command {
             CommonOptions.modes,
             CommonOptions.scenario,
             .value("--alternatives", placeholder: "K", default: "0",
-                   help: "also show up to K next-best routes that differ in mode or in where they change (not with --via)"),
+                   help: "also show up to K (at most 20) next-best routes that differ in mode or in where they change (not with --via)"),
             CommonOptions.format(formats),
             OutputTarget.option,
         ],

@@ -102,7 +102,7 @@ public enum NetworkFiles {
         for row in table.records {
             let errors = r.errorCount
             let id = readID(&r, row, firstLine: &firstLine)
-            let nameZh = r.required(row, "name_zh"), nameEn = r.required(row, "name_en")
+            let nameZh = r.name(row, "name_zh", longest: 30), nameEn = r.name(row, "name_en")
             let kind = r.word(row, "kind", allowed: PlaceKind.allCases.map(\.rawValue), PlaceKind.init(parsing:))
             let lat = r.number(row, "lat", required: true), lon = r.number(row, "lon", required: true)
             let coordinateSource = r.required(row, "coord_source")
@@ -218,7 +218,7 @@ public enum NetworkFiles {
         for row in table.records {
             let errors = r.errorCount
             let id = readID(&r, row, firstLine: &firstLine)
-            let nameZh = r.required(row, "name_zh"), nameEn = r.required(row, "name_en")
+            let nameZh = r.name(row, "name_zh"), nameEn = r.name(row, "name_en", longest: 120)
             let reference = r.required(row, "reference"), source = r.required(row, "source")
             let type = r.word(row, "type", allowed: ProjectType.allCases.map(\.rawValue)) {
                 ProjectType(rawValue: $0.lowercased())

@@ -56,6 +56,33 @@ struct TableReader {
         return nil
     }
 
+    /// A name shown to people (in tables, diagrams, reports), which must be given: a
+    /// diagnostic for one holding a line break, a control character or a bidirectional
+    /// override (U+202E would print the rest of a table line backwards), and a warning
+    /// for one longer than `longest` characters, which would widen every table it is in.
+    mutating func name(_ record: CSVRecord, _ column: String, longest: Int = 60) -> String? {
+        guard let value = required(record, column) else { return nil }
+        if let bad = value.unicodeScalars.first(where: Self.isInvisibleControl) {
+            let code = String(bad.value, radix: 16, uppercase: true)
+            report(record, column, at: index[column]!,
+                   "\(column) holds an invisible control character, U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code): "
+                       + "names are shown in tables and diagrams")
+            return nil
+        }
+        if value.count > longest {
+            report(record, column, at: index[column]!,
+                   "\(column) is \(value.count) characters long: tables and diagrams widen with it (at most \(longest) reads well)",
+                   severity: .warning)
+        }
+        return value
+    }
+
+    /// Line breaks, tabs and other C0/C1 controls, and the bidirectional embeddings,
+    /// overrides and isolates (U+202A…U+202E, U+2066…U+2069).
+    static func isInvisibleControl(_ s: Unicode.Scalar) -> Bool {
+        s.properties.generalCategory == .control || (0x202A ... 0x202E).contains(s.value) || (0x2066 ... 0x2069).contains(s.value)
+    }
+
     /// A decimal number, or nil (with a diagnostic if the text is not one).
     mutating func number(_ record: CSVRecord, _ column: String, required: Bool = false) -> Double? {
         guard let value = required ? self.required(record, column) : text(record, column) else {

@@ -46,6 +46,13 @@ import Testing
         #expect(try complete(["corridor", "reach", "jilin", "--from", "j"]) == [])
         #expect(try complete(["corridor", "dot", "jilin", "--layout", "s"]) == ["schematic"])
         #expect(try complete(["corridor", "info", "j"]) == ["jilin"])
+        // help and completions take one word: after it, nothing.
+        #expect(try complete(["corridor", "help", "rea"]) == ["reach"])
+        #expect(try complete(["corridor", "help", "reach", ""]) == [])
+        #expect(try complete(["corridor", "completions", "zsh", ""]) == [])
+        // Every --scenario offers the scenarios (impact's has help of its own); --modes offers all.
+        #expect(try complete(["corridor", "impact", "jilin", "--scenario", "b"]) == ["base"])
+        #expect(try complete(["corridor", "route", "jilin", "--modes", "a"]).sorted() == ["air", "all"])
     }
 
     /// The zsh script in a real interactive zsh (zpty), autoloaded from fpath as the
@@ -60,6 +67,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let (status, zsh, _) = script("zsh")
         #expect(status == 0 && zsh.hasPrefix("#compdef corridor\n"))
+        // An option's description is its help without the asides in brackets: the main point stays.
+        #expect(zsh.contains("'--scenario[base, all, a year, or project ids or Chinese names separated by commas]:SCENARIO:(base all 2026)'"))
         try zsh.write(toFile: dir + "/_corridor", atomically: true, encoding: .utf8)
         let lines = ["corridor rep", "corridor route jilin --by c", "corridor reach jilin --modes hsr,ex", "corridor gaps jilin --for"]
         let driver = """
