@@ -28,7 +28,8 @@
 /// - *Links.* The scenario's links: existing ones and the planned links of the projects
 ///   it builds, solid. Planned links of projects it does not build are drawn dashed
 ///   (``unbuiltProjects``; left out when false), so a base-scenario map shows the network
-///   and the plans at once. Every planned link is labelled with its project's name. A
+///   and the plans at once. On a plain map every planned link is labelled with its
+///   project's name; an overlay labels only what it is about (below). A
 ///   link that runs over others (``Link/runsOver``: an express run, or conventional
 ///   trains on an HSR line's track) is not drawn: its track is, by the links it runs
 ///   over. Links whose ends are not places of the network are left out.
@@ -67,6 +68,8 @@
 /// place filled by the minutes the project saves it (``DOTStyle/impactColor(minutes:)``,
 /// from ``ImpactAnalysis/minutesSavedByPlace(by:over:)``); the project's links (its
 /// planned links, drawn as built, and the links its upgrade changes) thick and labelled.
+/// Project names label only the route's planned links and the impact's project; reach
+/// bands have none, so names of projects the question is not about do not crowd it.
 ///
 /// **Names in the file.** Node names are the place ids, quoted and escaped by ``DOT``
 /// (so the file reads like the network); the writer's own nodes (legend, rank anchors)
@@ -425,7 +428,7 @@ public struct DOTWriter: Sendable {
             ("color", .text(DOTStyle.color(of: edge.mode))), ("penwidth", .number(DOTStyle.penWidth(of: edge.mode))),
         ]
         if !edge.built { list.append(("style", .word("dashed"))) }
-        if let project = edge.project ?? style.changedBy(edge) {
+        if let project = edge.project ?? style.changedBy(edge), style.labels(edge) {
             // dot makes room for a `label` with a node of its own, which Graphviz 2.43
             // mishandles on some lines; an `xlabel` is placed after the layout.
             list.append((layout == .geo ? "label" : "xlabel", .text(projectName(project, projects))))
@@ -449,8 +452,10 @@ extension DOTWriter {
         var isRoute = false
         /// The impact's project, which labels the links it upgrades.
         var upgradedBy: String?
+        let overlay: Overlay
 
         init(_ writer: DOTWriter, _ net: NetworkGraph, _ selection: Selection) {
+            overlay = writer.overlay
             switch writer.overlay {
             case .none:
                 break
@@ -468,6 +473,18 @@ extension DOTWriter {
                 for (p, m) in minutes where selection.drawnAs[p] == p {
                     if let color = DOTStyle.impactColor(minutes: m) { fills[p] = color }
                 }
+            }
+        }
+
+        /// Whether a line carries its project's name: on a plain map every planned line
+        /// does (the map shows the plans); an overlay names only what it is about (the
+        /// planned lines on the route, the impact's project), and reach bands none, so
+        /// the names of projects the question is not about do not crowd the places.
+        func labels(_ edge: Edge) -> Bool {
+            switch overlay {
+            case .none: return true
+            case .route, .impact: return edge.links.contains(where: highlightedLinks.contains)
+            case .reach: return false
             }
         }
 
