@@ -524,9 +524,7 @@ public struct ParsedArguments: Sendable, Equatable {
     /// (`--from 长春 --from 吉林`, `--from 长春,吉林`, `--from 长春，吉林`, `--from 长春、吉林`):
     /// split at ASCII and full-width commas and at 、, trimmed, empty items dropped.
     public func list(_ name: String) -> [String] {
-        values(name).flatMap { $0.split { $0 == "," || $0 == "，" || $0 == "、" } }
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
+        values(name).flatMap { $0.listItems() }
     }
 
     /// Whether a flag was given.

@@ -99,7 +99,7 @@ enum CommonOptions {
     /// The project ids a comma list names (ids or Chinese names), for `option`.
     static func projects(_ text: String, option: String, in net: NetworkGraph, command: String) throws(UsageError) -> [String] {
         // Project names hold 、 themselves: only commas (ASCII or full-width) separate them.
-        let names = text.split(whereSeparator: { $0 == "," || $0 == "，" }).map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+        let names = text.listItems(enumerationComma: false)
         guard !names.isEmpty else { throw UsageError(command: command, message: "\(option) is empty") }
         do {
             return try ScenarioName.projects(names).projectIDs(in: net.network)
@@ -126,9 +126,12 @@ enum CommonOptions {
 
     /// The modes a `--modes` value lists; nil for none given.
     static func modes(_ text: String?, command: String) throws(UsageError) -> Set<Mode>? {
-        guard let text, text.trimmingBlanks().lowercased() != "all" else { return nil }
+        guard let text else { return nil }
+        let words = text.listItems()
+        // `all` is every mode, alone or in a list (completion offers it among the modes).
+        if words.contains(where: { $0.lowercased() == "all" }) { return nil }
         var modes: Set<Mode> = []
-        for word in text.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }).map({ $0.trimmingBlanks() }) where !word.isEmpty {
+        for word in words where !word.isEmpty {
             guard let mode = Mode(parsing: word) else {
                 throw UsageError(
                     command: command,
@@ -189,7 +192,9 @@ enum CommonOptions {
     /// Positive numbers from a comma list (`30,60,120`), at most ``maximumLimit``, for
     /// `option`.
     static func thresholds(_ text: String, option: String, command: String) throws(UsageError) -> [Double] {
-        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "," || $0 == "，" }).map { $0.trimmingBlanks() }
+        // Empty items are kept here, to be reported (30,,60 is a slip, not two limits).
+        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" })
+            .map { $0.trimmingBlanks() }
         guard !parts.allSatisfy(\.isEmpty) else {
             throw UsageError(command: command, message: "\(option) is empty: give one or more numbers, e.g. 30,60,120")
         }

@@ -16,10 +16,14 @@ enum CompletionsCommand {
     static let arguments = Arguments(
         command: "corridor completions",
         positionals: [.required("SHELL", help: "bash or zsh")],
-        description: "Prints a completion script for the shell. Install it as the examples show.",
+        description: """
+            Prints a completion script for the shell. Install it as the examples show; for \
+            zsh the folder must be on fpath before compinit runs (in ~/.zshrc: mkdir -p \
+            ~/.zfunc once, then fpath=(~/.zfunc $fpath) above compinit).
+            """,
         examples: [
             "corridor completions bash > ~/.local/share/bash-completion/completions/corridor",
-            "mkdir -p ~/.zfunc && corridor completions zsh > ~/.zfunc/_corridor   # and in ~/.zshrc, before compinit: fpath=(~/.zfunc $fpath)",
+            "corridor completions zsh > ~/.zfunc/_corridor",
         ])
 
     /// Every command with a declaration, in the order of `corridor --help`.

@@ -93,7 +93,7 @@ enum DotCommand: Command {
         let names = PlaceResolver(network.places)
         let places = { (option: String, text: String?) throws(UsageError) -> [Int] in
             // Places, unlike projects, may be listed with 、 too (长春、延吉).
-            try Self.list((text ?? "").replacingOccurrences(of: "、", with: ",")).map { name throws(UsageError) in
+            try Self.list(text ?? "").map { name throws(UsageError) in
                 try CommonOptions.place(name, option: option, in: names, command: command)
             }
         }
@@ -190,11 +190,8 @@ enum DotCommand: Command {
         return ["svg", "png", "pdf"].contains(ext) ? ext : nil
     }
 
-    /// Items of a comma list (ASCII or full-width commas), blanks trimmed, empty ones
-    /// dropped.
-    static func list(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0 == "," || $0 == "，" }).map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
-    }
+    /// Items of a list: commas (ASCII or full-width) or 、, blanks trimmed, empty ones dropped.
+    static func list(_ text: String) -> [String] { text.listItems() }
 
     /// The case of `T` whose raw value `text` is, for `option`.
     static func choice<T: RawRepresentable & CaseIterable>(_ text: String, option: String, among _: T.Type)

@@ -38,9 +38,14 @@ enum NetworkLocator {
         var isDirectory: ObjCBool = false
         let isFolder = FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) && isDirectory.boolValue
         if isFolder && FileManager.default.fileExists(atPath: argument + "/places.csv") { return argument }
-        // A folder that is no network (a report written to `-o jilin`) does not hide the
-        // bundled network of that name.
-        if !argument.contains("/") {
+        // A folder that is no network (a report written to `-o jilin`: no network file in
+        // it) does not hide the bundled network of that name; a folder with some of a
+        // network's files is that network, and what it lacks is reported.
+        let networkFiles = ["links.csv", "projects.csv", "changes.csv", "goals.csv", "costs.csv"]
+        let looksLikeANetwork = isFolder && networkFiles.contains {
+            FileManager.default.fileExists(atPath: (argument as NSString).appendingPathComponent($0))
+        }
+        if !argument.contains("/") && !looksLikeANetwork {
             for dir in networkFolders {
                 let candidate = (dir as NSString).appendingPathComponent(argument)
                 if FileManager.default.fileExists(atPath: candidate + "/places.csv") { return candidate }

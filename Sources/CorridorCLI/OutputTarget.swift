@@ -53,14 +53,15 @@ public enum OutputTarget: Sendable, Equatable {
     /// - Parameter format: the output format; a `csv` file (not the terminal) starts with a
     ///   UTF-8 byte-order mark, which Excel on a Chinese Windows needs to read UTF-8 (it
     ///   guesses GBK otherwise and shows the place names garbled). ``CSV`` and LibreOffice
-    ///   skip the mark; a pipe gets none, for the Unix tools that do not.
+    ///   skip the mark; a pipe or device (`-o /dev/stdout`) gets none, for the Unix tools
+    ///   that do not.
     public func write(_ text: String, console: Console, format: String? = nil) throws(OutputError) {
         switch self {
         case .console:
             console.print(text)
         case .file(let path):
-            let mark: [UInt8] = format == "csv" ? [0xEF, 0xBB, 0xBF] : []
-            try Self.writeAtomically(mark + Array((text + "\n").utf8), to: path)
+            try Self.writeAtomically(
+                Array((text + "\n").utf8), to: path, byteOrderMark: format == "csv")
         }
     }
 
@@ -73,9 +74,12 @@ public enum OutputTarget: Sendable, Equatable {
     /// - Parameter beforeRename: called with the temporary file's path once it is
     ///   written and closed, just before the rename; tests throw from it to fail a write
     ///   at its last step.
+    /// - Parameter byteOrderMark: whether a file (not a device or pipe) starts with the
+    ///   UTF-8 byte-order mark.
     /// - Complexity: O(*n*), *n* the bytes.
     static func writeAtomically(
-        _ bytes: [UInt8], to path: String, beforeRename: (String) throws -> Void = { _ in }
+        _ bytes: [UInt8], to path: String, byteOrderMark: Bool = false,
+        beforeRename: (String) throws -> Void = { _ in }
     ) throws(OutputError) {
         func failure(_ reason: String) -> OutputError { OutputError(path: path, reason: reason) }
         guard !path.isEmpty else { throw failure("no file name given") }
@@ -133,7 +137,8 @@ public enum OutputTarget: Sendable, Equatable {
             if isOpen { close(descriptor) }
             if !renamed { unlink(temporary) }
         }
-        if let code = writeAll(bytes, to: descriptor) { throw failure(Self.reason(code)) }
+        let mark: [UInt8] = byteOrderMark ? [0xEF, 0xBB, 0xBF] : []
+        if let code = writeAll(mark + bytes, to: descriptor) { throw failure(Self.reason(code)) }
         if exists { fchmod(descriptor, mode) }  // the umask may have cleared some bits
         if fsync(descriptor) != 0 { throw failure(Self.reason(errno)) }
         isOpen = false

@@ -60,6 +60,9 @@ enum ReachCommand: Command {
         guard compare.isEmpty || compare.count == 2 else {
             throw UsageError(command: command, message: "--compare takes two scenarios: --compare A B")
         }
+        if compare.count == 2 && compare[0].trimmingBlanks().lowercased() == compare[1].trimmingBlanks().lowercased() {
+            throw UsageError(command: command, message: "--compare names \(compare[0]) twice: compare two different scenarios")
+        }
         if !compare.isEmpty && p.isGiven("--scenario") {
             throw UsageError(command: command, message: "--compare names both scenarios; leave out --scenario")
         }

@@ -25,6 +25,10 @@ enum ReachReport {
 
     static func band(_ r: Reach, _ index: Int) -> String { "≤" + JSONText.number(r.thresholds[index], decimals: 3) }
 
+    /// What a table shows for a place not reached: more than the largest limit, which is
+    /// all a bounded search knows ("> 120").
+    static func beyond(_ r: Reach) -> String { "> " + JSONText.number(r.thresholds.last ?? 0, decimals: 3) }
+
     static func modes(_ m: [Mode]) -> String { m.isEmpty ? "—" : m.map(\.rawValue).joined(separator: "+") }
 
     static func thousands(_ n: Int) -> String {
@@ -93,9 +97,7 @@ enum ReachReport {
             let place = q.net.network.places[m.place]
             t.append([
                 band(r, m.band), JSONText.number(check.radii[m.band], decimals: 3), "\(place.nameZh) \(place.id)",
-                // Not reached: beyond the largest limit, which is all a bounded search knows.
-                JSONText.number(m.km, decimals: 1),
-                m.value.map { CommonOptions.shown($0, q.metric) } ?? "> " + JSONText.number(r.thresholds.last ?? 0, decimals: 3),
+                JSONText.number(m.km, decimals: 1), m.value.map { CommonOptions.shown($0, q.metric) } ?? beyond(r),
                 m.kind.rawValue,
             ])
         }
@@ -194,9 +196,7 @@ enum ReachReport {
         var lines = [describe(r, q, scenario: "\(scenarios.0) → \(scenarios.1)"), ""]
         let before = ReachSummary(c.before, in: network), after = ReachSummary(c.after, in: network)
         let shown = { (changes: [PlaceChange]) in changes.filter { listed(network.places[$0.place], q) } }
-        // A place beyond the largest limit has no value in that scenario: "> 120".
-        let beyond = "> " + JSONText.number(r.thresholds.last ?? 0, decimals: 3)
-        let value = { (p: ReachedPlace?) in p.map { CommonOptions.shown($0.value, q.metric) } ?? beyond }
+        let value = { (p: ReachedPlace?) in p.map { CommonOptions.shown($0.value, q.metric) } ?? beyond(r) }
         var t = TextTable(columns: [
             // Headed by the scenarios' own names: "places base", "places all".
             .left("band"), .right("places \(scenarios.0)"), .right("places \(scenarios.1)"),
@@ -218,7 +218,7 @@ enum ReachReport {
             guard !gained.isEmpty || !lost.isEmpty else { continue }
             lines.append("")
             lines.append("\(band(r, b)) \(q.metric.unit): \(gained.count) gained, \(lost.count) lost")
-            var t = TextTable(columns: [.left("place"), .left("kind"), .right("before"), .right("after"), .right("change")])
+            var t = TextTable(columns: [.left("place"), .left("kind"), .right(scenarios.0), .right(scenarios.1), .right("change")])
             for change in gained + lost {
                 let place = network.places[change.place]
                 t.append([

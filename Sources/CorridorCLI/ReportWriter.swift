@@ -225,7 +225,7 @@ struct ReportWriter {
         if !none.isEmpty {
             md.append("")
             md.append("Without a measurable effect alone on the average trip, the goals or the circles (\(none.count)); "
-                + "in brackets, the trip each speeds up most, where there is one: " + none.joined(separator: "、") + ".")
+                + "in brackets, the trip each speeds up most, where there is one: " + none.joined(separator: "; ") + ".")
         }
         return md
     }
@@ -239,10 +239,11 @@ struct ReportWriter {
         }
         let start = opened.isEmpty ? "" : "From today's network — the base and the "
             + (opened.count == 1 ? "project opened since the " : "\(opened.count) projects opened since the ")
-            + "plans (" + opened.map { projectWithYear($0) }.joined(separator: "、") + ") — the projects that remain, greedily: "
+            + "plans (" + opened.map { projectWithYear($0) }.joined(separator: "; ") + ") — the projects that remain, greedily: "
         md.append((start.isEmpty ? "Greedy: each" : start + "each") + " step builds the project worth most given those "
-            + "before it. Its marginal score is scaled as in the ranking, so a step that completes what earlier ones began "
-            + "can score above 3.")
+            + "before it. Its marginal score is scaled as in the ranking (a component no project has alone, such as a goal "
+            + "only a whole line closes, to the step's best), so a step that completes what earlier ones began can score "
+            + "above 3. A project without an effect of its own is listed before the last step only if that step needs it.")
         md.append("")
         // The steps up to the last that does something measurable, those without an effect
         // of their own included: they are what a later step completes.

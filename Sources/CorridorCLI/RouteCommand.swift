@@ -65,7 +65,14 @@ enum RouteCommand: Command {
             }
             try CommonOptions.checkStops(
                 [("--from", from)] + via.map { ("--via", $0) } + [("--to", to)], label: { "node \($0 + 1)" }, command: command)
-            (text, found) = dimacs(graph, from: from, to: to, via: via, alternatives: k, format: format)
+            let paths: Int
+            (text, paths) = dimacs(graph, from: from, to: to, via: via, alternatives: k, format: format)
+            found = paths > 0
+            if found && paths < k + 1 {
+                // A graph's loopless paths between two nodes can be fewer than asked.
+                console.printError("\(command): note: \(k) alternative\(k == 1 ? "" : "s") asked, \(paths - 1) found: "
+                    + "there are no more loopless paths")
+            }
         case .network(let net):
             let metric = try CommonOptions.metric(p.value("--by") ?? "time", command: command)
             let modes = try CommonOptions.modes(p.value("--modes"), command: command)
@@ -82,7 +89,7 @@ enum RouteCommand: Command {
                 from: from, to: to, via: via, metric: metric, scenario: scenario, modes: modes, alternatives: k)
             if !routes.isEmpty && routes.count < k + 1 {
                 console.printError("\(command): note: \(k) alternative\(k == 1 ? "" : "s") asked, \(routes.count - 1) "
-                    + "genuinely different found among the first \(NetworkGraph.maxAlternativePaths) paths")
+                    + "genuinely different found (of the next-shortest paths, up to \(NetworkGraph.maxAlternativePaths) examined)")
             }
             let query = Query(
                 net: net, from: from, to: to, via: via, metric: metric, modes: modes,
@@ -197,7 +204,7 @@ enum RouteCommand: Command {
     /// A route on a DIMACS graph: node ids (1-based) and raw cost.
     static func dimacs(
         _ graph: Graph, from: NodeID, to: NodeID, via: [NodeID], alternatives k: Int, format: String
-    ) -> (text: String, found: Bool) {
+    ) -> (text: String, paths: Int) {
         let weights = graph.weights(0)
         var paths: [Path] = []
         if k > 0 {
@@ -216,7 +223,7 @@ enum RouteCommand: Command {
             if complete { paths = [Path(source: from, target: to, arcs: arcs, distance: total)] }
         }
         let ids = { (p: Path) in p.nodes(in: graph).map { String($0 + 1) } }
-        return (text(paths, ids: ids, graph: graph, from: from, to: to, format: format), !paths.isEmpty)
+        return (text(paths, ids: ids, graph: graph, from: from, to: to, format: format), paths.count)
     }
 
     static func text(
@@ -238,7 +245,7 @@ enum RouteCommand: Command {
         default:
             guard !paths.isEmpty else { return "no route from node \(from + 1) to node \(to + 1)" }
             return paths.enumerated().map { i, p in
-                "route \(i + 1): cost \(p.distance), \(p.arcs.count) arcs\n  " + ids(p).joined(separator: " → ")
+                "route \(i + 1): cost \(p.distance), \(p.arcs.count) arc\(p.arcs.count == 1 ? "" : "s")\n  " + ids(p).joined(separator: " → ")
             }.joined(separator: "\n")
         }
     }

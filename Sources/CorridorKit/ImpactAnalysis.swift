@@ -198,10 +198,19 @@ public final class ImpactAnalysis: Sendable {
     }
 
     /// A greedy build order of `projects` on top of `built`: at each step the project
-    /// whose *marginal* impact, given what is built so far, scores highest (scaled as in
-    /// the standalone ranking, so the steps are comparable), with that marginal impact.
+    /// whose *marginal* impact, given what is built so far, scores highest, with that
+    /// marginal impact. Scores are scaled as in the standalone ranking, so the steps are
+    /// comparable; a component no project has alone (a goal only a whole line closes) is
+    /// scaled to the step's best instead.
     ///
-    /// - Complexity: p(p + 1)/2 + p scenario evaluations.
+    /// When every remaining project scores nothing, the greedy step has no signal and
+    /// takes the first; so that a project without any effect is not recommended before
+    /// those that do something, each step without an effect of its own that comes before
+    /// the last step with one is kept there only if it has an effect given all the others
+    /// up to that step (it is a section that a later one completes); otherwise it moves
+    /// to the end, among the projects that add nothing.
+    ///
+    /// - Complexity: p(p + 1)/2 + p scenario evaluations, and two per step so tested.
     public func sequence(of projects: [String], over built: [String] = []) -> [RankedProject] {
         let scale = Scale(impacts(of: projects, over: built))
         var done = built
@@ -222,6 +231,27 @@ public final class ImpactAnalysis: Sendable {
             done.append(remaining[best])
             remaining.remove(at: best)
         }
+        return pruned(order, over: built)
+    }
+
+    /// `order` with the steps that have no effect, even given every other step up to the
+    /// last with one, moved to the end (see ``sequence(of:over:)``).
+    func pruned(_ order: [RankedProject], over built: [String]) -> [RankedProject] {
+        func hasEffect(_ i: ProjectImpact) -> Bool {
+            i.accessibility > 1e-9 || i.gapUnits > 0 || i.populationGained > 0 || !i.gapsClosed.isEmpty
+        }
+        guard var last = order.lastIndex(where: { hasEffect($0.impact) }) else { return order }
+        var order = order
+        var idle: [RankedProject] = []
+        for i in stride(from: last - 1, through: 0, by: -1) where !hasEffect(order[i].impact) {
+            let id = order[i].impact.projects[0]
+            let others = order[...last].map { $0.impact.projects[0] }.filter { $0 != id }
+            let evaluations = evaluate([[], [id]], on: built + others)
+            guard !hasEffect(impact([id], from: evaluations[0], to: evaluations[1], topPairs: 0)) else { continue }
+            idle.insert(order.remove(at: i), at: 0)
+            last -= 1
+        }
+        order.insert(contentsOf: idle, at: last + 1)
         return order
     }
 

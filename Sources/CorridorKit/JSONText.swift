@@ -55,17 +55,19 @@ public indirect enum JSONText: Sendable, Equatable {
     public static func == (a: JSONText, b: JSONText) -> Bool { a.rendered() == b.rendered() }
 
     /// `x` rounded to `decimals` (0–9) places, trailing zeros trimmed: `66.6`, `30`, `-8`,
-    /// `0.901`; never `-0` or an exponent.
+    /// `0.901`; never `-0` or an exponent. A number too large for its decimals to mean
+    /// anything (a Double holds 15–16 significant digits) is written whole, all its digits.
     ///
     ///     number(126.42791441, decimals: 6)   // "126.427914"
     ///     number(-0.0001, decimals: 3)        // "0"
+    ///     number(2.25e18, decimals: 3)        // "2250000000000000000"
     public static func number(_ x: Double, decimals: Int) -> String {
         precondition(x.isFinite, "JSON has no NaN or infinity")
         precondition((0 ... 9).contains(decimals))
         var scale: Int64 = 1
         for _ in 0 ..< decimals { scale *= 10 }
         let scaled = (x * Double(scale)).rounded()
-        precondition(abs(scaled) < 9e15, "\(x) is too large to write exactly with \(decimals) decimals")
+        guard abs(scaled) < 9e15 else { return String(format: "%.0f", x.rounded()) }
         let n = Int64(scaled)
         let magnitude = n.magnitude, unit = UInt64(scale)
         var text = (n < 0 ? "-" : "") + String(magnitude / unit)

@@ -143,6 +143,24 @@ public enum NetworkFiles {
         "speed_kmh": (1_200, "the speed of sound (1,200 km/h)"),
     ]
 
+    /// The lowest speed a link may have: below it, a time worked out from a length is a
+    /// typing slip (and a length over a speed of 1e-20 would overflow any time).
+    static let lowestSpeedKmh = 1.0
+
+    /// Checks a length, time or speed: positive, at least ``lowestSpeedKmh`` for a speed,
+    /// and within ``upperLimits``; the value is echoed as typed.
+    static func checkRange(_ r: inout TableReader, _ row: CSVRecord, _ column: String, _ value: Double?) {
+        guard let value else { return }
+        let typed = r.text(row, column) ?? "\(value)"
+        if value <= 0 {
+            r.report(row, column, "\(column) \(typed) must be positive")
+        } else if column == "speed_kmh" && value < lowestSpeedKmh {
+            r.report(row, column, "\(column) \(typed) is less than 1 km/h (walking is 5)")
+        } else if let limit = upperLimits[column], value > limit.value {
+            r.report(row, column, "\(column) \(typed) is more than \(limit.what)")
+        }
+    }
+
     static let linkColumns = (
         required: ["id", "from", "to", "mode", "status", "source"],
         optional: ["length_km", "minutes", "speed_kmh", "oneway", "project", "corridors", "runs_over"])
@@ -171,10 +189,7 @@ public enum NetworkFiles {
             }
             let oneWay = oneWayValue ?? false
             for (column, value) in [("length_km", length), ("minutes", minutes), ("speed_kmh", speed)] {
-                if let value, value <= 0 { r.report(row, column, "\(column) \(r.text(row, column) ?? "\(value)") must be positive") }
-                if let value, let limit = Self.upperLimits[column], value > limit.value {
-                    r.report(row, column, "\(column) \(r.text(row, column) ?? "\(value)") is more than \(limit.what)")
-                }
+                checkRange(&r, row, column, value)
             }
             // A length that is missing where required, or not a number, is reported once.
             let lengthGiven = r.text(row, "length_km") != nil
@@ -247,10 +262,7 @@ public enum NetworkFiles {
             let source = r.required(row, "source")
             let minutes = r.number(row, "minutes"), speed = r.number(row, "speed_kmh")
             for (column, value) in [("minutes", minutes), ("speed_kmh", speed)] {
-                if let value, value <= 0 { r.report(row, column, "\(column) \(r.text(row, column) ?? "\(value)") must be positive") }
-                if let value, let limit = Self.upperLimits[column], value > limit.value {
-                    r.report(row, column, "\(column) \(r.text(row, column) ?? "\(value)") is more than \(limit.what)")
-                }
+                checkRange(&r, row, column, value)
             }
             if minutes == nil && speed == nil && r.text(row, "minutes") == nil && r.text(row, "speed_kmh") == nil {
                 r.report(row, "minutes", "give the new minutes or speed_kmh")

@@ -148,11 +148,15 @@ public struct NetworkGraph: Sendable {
             freightFilter: filter.intersection(freightArcs))
     }
 
-    static func seconds(_ minutes: Double) -> Weight {
-        Weight(clamping: Int64((minutes * 60).rounded()))
-    }
+    static func seconds(_ minutes: Double) -> Weight { weight(minutes * 60) }
 
-    static func metres(_ km: Double) -> Weight {
-        Weight(clamping: Int64((km * 1000).rounded()))
+    static func metres(_ km: Double) -> Weight { weight(km * 1000) }
+
+    /// A figure as a weight, rounded, clamped to 0…Weight.max in floating point (a
+    /// conversion through Int64 traps beyond its range, and on NaN).
+    static func weight(_ x: Double) -> Weight {
+        let r = x.rounded()
+        guard r > 0 else { return 0 }  // NaN too
+        return r >= Double(Weight.max) ? .max : Weight(r)
     }
 }

@@ -26,7 +26,7 @@ public enum ScenarioName: Sendable, Hashable {
                 self = .year(year)
             } else {
                 // Commas, ASCII or full-width (a Chinese keyboard's); not 、, which project names hold.
-                let names = trimmed.split(whereSeparator: { $0 == "," || $0 == "，" }).map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+                let names = trimmed.listItems(enumerationComma: false)
                 guard !names.isEmpty else { return nil }
                 self = .projects(names)
             }

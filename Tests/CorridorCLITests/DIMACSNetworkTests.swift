@@ -38,6 +38,15 @@ import TestSupport
         let good = Console()
         #expect(Corridor.run(["validate", path], console: good) == 0)
         #expect(good.output == "\(path): no problems (3353 nodes, 8870 arcs)\n")
+        // A triangle has two loopless paths from 1 to 3 (1→2→3 at 2, 1→3 at 5): asked for
+        // three alternatives, it gives one and says why.
+        let triangle = NSTemporaryDirectory() + "corridor-\(UUID().uuidString).gr"
+        try Data("p sp 3 3\na 1 2 1\na 2 3 1\na 1 3 5\n".utf8).write(to: URL(fileURLWithPath: triangle))
+        defer { try? FileManager.default.removeItem(atPath: triangle) }
+        let routes = Console()
+        #expect(Corridor.run(["route", triangle, "--from", "1", "--to", "3", "--alternatives", "3"], console: routes) == 0)
+        #expect(routes.output == "route 1: cost 2, 2 arcs\n  1 → 2 → 3\nroute 2: cost 5, 1 arc\n  1 → 3\n")
+        #expect(routes.errors == "corridor route: note: 3 alternatives asked, 1 found: there are no more loopless paths\n")
         let bad = NSTemporaryDirectory() + "corridor-\(UUID().uuidString).gr"
         try Data("p sp 2 1\na 1 3 4\n".utf8).write(to: URL(fileURLWithPath: bad))
         defer { try? FileManager.default.removeItem(atPath: bad) }

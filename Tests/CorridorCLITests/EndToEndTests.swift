@@ -154,6 +154,22 @@ import TestSupport
         p.waitUntilExit()
         #expect(p.terminationStatus == 0)
         #expect(text.hasPrefix("network \(FixturePath.repositoryRoot)/Networks/jilin\n"))
+        // A folder with some of a network's files is a network, missing its places.csv:
+        // that is said, rather than the bundled network checked in its place.
+        FileManager.default.createFile(atPath: root + "/jilin/links.csv", contents: Data("id,from,to\n".utf8))
+        let v = Process()
+        v.executableURL = URL(fileURLWithPath: Self.binary)
+        v.arguments = ["validate", "jilin"]
+        v.currentDirectoryURL = URL(fileURLWithPath: root)
+        // validate's findings are its results: on stdout.
+        let verr = Pipe()
+        v.standardOutput = verr
+        v.standardError = FileHandle.nullDevice
+        try v.run()
+        let why = String(decoding: verr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        v.waitUntilExit()
+        #expect(v.terminationStatus == 65)
+        #expect(why.contains("jilin/places.csv"), "\(why)")
     }
 
     @Test func everyHelpExampleRuns() throws {
@@ -168,7 +184,11 @@ import TestSupport
             #expect(!examples.isEmpty, "\(name)")
             for line in examples {
                 var words = line.trimmingCharacters(in: .whitespaces).components(separatedBy: " ")
-                guard words.first == "corridor" else { continue }
+                // Every example is a corridor command this test can run.
+                guard words.first == "corridor" else {
+                    Issue.record("\(name): the example \"\(line)\" is not a corridor command")
+                    continue
+                }
                 words.removeFirst()
                 if let redirect = words.firstIndex(of: ">") { words.removeSubrange(redirect...) }
                 if let o = words.firstIndex(where: { $0 == "-o" || $0 == "--output" }), o + 1 < words.count {

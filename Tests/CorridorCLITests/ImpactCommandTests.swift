@@ -43,6 +43,10 @@ import TestSupport
         // to itself: 1 + 1 + 1.
         let (_, sequence, _) = run(["impact", FixturePath.of("networks/sections"), "--sequence", "--format", "csv"])
         #expect(sequence.contains("\nsequence,3,p3,三段,3,"))
+        // The side road p0, first in the file and met first while nothing scores, helps
+        // nothing even with the line built: it goes last, not before the sections.
+        #expect(sequence.contains("\nsequence,1,p1,一段,0,"))
+        #expect(sequence.contains("\nsequence,4,p0,零段,0,"))
         let (_, table, _) = run(["impact", FixturePath.of("networks/sections"), "--sequence"])
         #expect(table.contains("   3  三段 p3      3        84  1 (ab-hour)      1,000"))
     }

@@ -81,6 +81,27 @@ import Testing
         }
     }
 
+    /// `--format csv -o FILE` starts the file with one mark; a pipe (`-o /dev/stdout`
+    /// into `| cut`) gets none.
+    @Test func theByteOrderMarkGoesToFilesOnly() throws {
+        try inFolder { folder in
+            let file = folder + "/r.csv"
+            try OutputTarget.file(file).write("id\n长春", console: Console(), format: "csv")
+            #expect(FileManager.default.contents(atPath: file).map(Array.init) == [0xEF, 0xBB, 0xBF] + Array("id\n长春\n".utf8))
+            let fifo = folder + "/pipe"
+            #expect(mkfifo(fifo, 0o600) == 0)
+            final class Received: @unchecked Sendable { var data = Data() }
+            let received = Received(), done = DispatchSemaphore(value: 0)
+            DispatchQueue.global().async {
+                received.data = FileHandle(forReadingAtPath: fifo)?.readDataToEndOfFile() ?? Data()
+                done.signal()
+            }
+            try OutputTarget.file(fifo).write("id\n长春", console: Console(), format: "csv")
+            done.wait()
+            #expect(Array(received.data) == Array("id\n长春\n".utf8))
+        }
+    }
+
     @Test func missingFolder() throws {
         try inFolder { folder in
             #expect(failure("x", to: folder + "/nope/reach.csv")

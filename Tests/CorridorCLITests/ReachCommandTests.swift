@@ -46,6 +46,9 @@ import TestSupport
         let ascii = run(["reach", Self.drawn, "--from", "a", "--within", "30,60", "--modes", "road,rail", "--format", "csv"])
         let wide = run(["reach", Self.drawn, "--from", "a", "--within", "30，60", "--modes", "road，rail", "--format", "csv"])
         #expect(ascii.0 == 0 && wide.0 == 0 && ascii.1 == wide.1)
+        // … and so does 、, the enumeration comma, in every list but a list of projects.
+        let enumeration = run(["reach", Self.drawn, "--from", "a", "--within", "30、60", "--modes", "road、rail", "--format", "csv"])
+        #expect(enumeration.0 == 0 && enumeration.1 == ascii.1)
     }
 
     /// Several origins: repeated or comma-separated, the same answer.
@@ -92,7 +95,7 @@ import TestSupport
         #expect(table.contains("≤120         30  辛 g   19.7  > 120  inside radius, outside band"))
     }
 
-    /// Keeping only roads changes nothing on the drawn network; base vs base neither.
+    /// Base against every project on the tiny network, and on the sections fixture.
     @Test func compareScenarios() {
         let (status, out, _) = run(["reach", FixturePath.of("networks/tiny"), "--from", "长春", "--within", "60,70",
                                     "--compare", "base", "all", "--format", "csv"])
@@ -100,6 +103,17 @@ import TestSupport
         // Base: 吉林 by expressway 66.6; with every project the HSR with its speed-up,
         // 20 + 30 + 15 = 65 min: 1.6 min faster, still in the 70 band.
         #expect(out.contains("jilin,吉林,prefecture,66.6,65,-1.6,70,70,min"))
+        // Fixtures/networks/sections with every project: the rail line a–m1–m2–b, 12 min a
+        // section, takes b from 120 (road) to 36; the per-band tables are headed by the
+        // scenarios' names, and a place beyond the limits shows as "> 120".
+        let (_, table, _) = run(["reach", FixturePath.of("networks/sections"), "--from", "a", "--compare", "base", "all"])
+        #expect(table.contains("""
+            ≤60 min: 3 gained, 0 lost
+            place  kind     base  all  change
+            -----  ------  -----  ---  ------
+            乙 b   county    120   36     -84
+            一 m1  town    > 120   12       —
+            """))
     }
 
     /// The plans: 吉林 is in 长春's 2-hour circle (A 空间格局); 白山 is not in the base
@@ -196,6 +210,7 @@ import TestSupport
             (["reach", drawn, "--from", "zz"], 64, "corridor reach: error: --from: unknown place \"zz\""),
             (["reach", drawn, "--from", "a", "--compare", "base"], 64, "corridor reach: error: --compare takes two scenarios"),
             (["reach", drawn, "--from", "a", "--compare", "base", "nope"], 64, "corridor reach: error: --compare: unknown project \"nope\""),
+            (["reach", drawn, "--from", "a", "--compare", "base", "BASE"], 64, "corridor reach: error: --compare names base twice: compare two different scenarios"),
             (["reach", drawn, "--from", "a", "--by", "cost", "--radius-check"], 64,
              "corridor reach: error: --radius-check compares the time circles with the plans' radii: it needs --by time, not --by cost"),
             (["reach", drawn, "--from", "a", "--radius-check", "--radii", "10,20"], 64,

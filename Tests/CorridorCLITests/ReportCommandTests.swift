@@ -141,6 +141,9 @@ import TestSupport
         // The build order is of what remains: nothing opened is in it.
         let order = out.components(separatedBy: "## Recommended build order").last ?? ""
         #expect(order.contains("From today's network — the base and the 9 projects opened since the plans ("))
+        // Project names hold 、 themselves (长春、吉林…): a list of projects is joined by "; ",
+        // in the order of projects.csv (沈白 row 6, 敦白 row 7).
+        #expect(order.contains("(沈阳至白河高速铁路 (opened 2025); 敦化至白河（长白山）高速铁路 (opened 2021); "))
         #expect(!(order.components(separatedBy: "| step |").last ?? "").contains("(opened "))
         // Goal names hold 、 themselves: a list of goals is joined by "; ".
         #expect(out.contains("辽源、通化、白山未通快速铁路; 市（州）通动车"))

@@ -26,6 +26,13 @@ import TestSupport
             1,total,,changchun,长春,jilin,吉林,111,66.6,36.63
 
             """)
+        // `--modes all`, alone or in a list, is every mode: the same answer.
+        for modes in ["all", "hsr,all", "ALL"] {
+            #expect(run(["route", Self.tiny, "--from", "长春", "--to", "Jilin", "--format", "csv", "--modes", modes]).1 == out)
+        }
+        // Only rail modes: the HSR, 20 + 38 + 15 = 73 min in the base scenario.
+        #expect(run(["route", Self.tiny, "--from", "长春", "--to", "Jilin", "--format", "csv", "--modes", "hsr"]).1
+            .contains("1,total,,changchun,长春,jilin,吉林,111,73,\n"))
     }
 
     /// With the speed-up, the HSR: 20 + 30 + 15 = 65 min door to door; no freight on HSR.
@@ -78,7 +85,7 @@ import TestSupport
     @Test func fewerAlternativesThanAskedSaySo() {
         let (status, out, err) = run(["route", Self.drawn, "--from", "a", "--to", "丙", "--alternatives", "3"])
         #expect(status == 0 && out.contains("route 2:") && !out.contains("route 3:"))
-        #expect(err == "corridor route: note: 3 alternatives asked, 1 genuinely different found among the first 300 paths\n")
+        #expect(err == "corridor route: note: 3 alternatives asked, 1 genuinely different found (of the next-shortest paths, up to 300 examined)\n")
         let (_, _, quiet) = run(["route", Self.drawn, "--from", "a", "--to", "丙", "--alternatives", "1"])
         #expect(quiet.isEmpty)
     }
