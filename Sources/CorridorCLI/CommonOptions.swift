@@ -49,7 +49,8 @@ enum CommonOptions {
             return .failure(ExitStatus(ExitCode.dataError))
         }
         let (network, problems) = NetworkFiles.load(folder: folder)
-        let errors = problems.filter { $0.severity == .error }
+        // In file order, as validate prints them.
+        let errors = Diagnostic.inFileOrder(problems.filter { $0.severity == .error })
         guard let network, errors.isEmpty else {
             for problem in errors.prefix(20) { console.printError("\(problem)") }
             if errors.count > 20 { console.printError("… and \(errors.count - 20) more") }

@@ -45,9 +45,9 @@ enum CompletionsCommand {
         case "bash": console.print(bash)
         case "zsh": console.print(zsh)
         case let other:
+            let hint = Suggestions.didYouMean(other, among: ["bash", "zsh"])
             return CommonOptions.fail(
-                UsageError(command: arguments.command, message: "unknown shell \"\(other)\""
-                    + { $0.isEmpty ? " (bash or zsh)" : $0 }(Suggestions.didYouMean(other, among: ["bash", "zsh"]))),
+                UsageError(command: arguments.command, message: "unknown shell \"\(other)\"" + (hint.isEmpty ? " (bash or zsh)" : hint)),
                 arguments, console: console)
         }
         return ExitCode.success

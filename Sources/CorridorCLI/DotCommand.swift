@@ -77,6 +77,14 @@ enum DotCommand: Command {
             throw usage("--within: at most \(DOTStyle.maximumBands) bands can be told apart by colour")
         }
         let output = OutputTarget(path: p.value("--output"))
+        // `-o map.svg` (or .png, .pdf): rendered by Graphviz, not DOT text under an image's
+        // name; a data file's name is a usage error, found before any work.
+        if case .file(let path) = output, Self.imageFormat(of: path) == nil {
+            let ext = (path as NSString).pathExtension.lowercased()
+            if CommonOptions.dataExtensions.contains(ext) && !["dot", "gv"].contains(ext) {
+                throw usage("--output: dot writes .dot (or .gv) text, or renders .svg, .png or .pdf — not .\(ext)")
+            }
+        }
 
         let net: NetworkGraph
         switch CommonOptions.load(p.positional("NETWORK")!, command: command, console: console) {
@@ -158,13 +166,6 @@ enum DotCommand: Command {
         // The document ends with a line break; the output target adds one.
         var text = writer.document(net, scenario: scenario)
         text.removeLast()
-        // `-o map.svg` (or .png, .pdf): rendered by Graphviz, not DOT text under an image's name.
-        if case .file(let path) = output, Self.imageFormat(of: path) == nil {
-            let ext = (path as NSString).pathExtension.lowercased()
-            if CommonOptions.dataExtensions.contains(ext) && !["dot", "gv"].contains(ext) {
-                throw usage("--output: dot writes .dot (or .gv) text, or renders .svg, .png or .pdf — not .\(ext)")
-            }
-        }
         if case .file(let path) = output, let format = Self.imageFormat(of: path) {
             guard let dot = Graphviz.dotPath else {
                 throw OutputError(path: path, reason: "rendering .\(format) needs Graphviz's dot, which is not on the PATH "

@@ -83,7 +83,7 @@ struct ReportWriter {
         md.append("# Corridor report: \(networkName)")
         md.append("")
         // A bundled network's name says where it is only with its folder; a path says it itself.
-        let folder = networkName.contains("/") ? "" : " (\(network.folder))"
+        let folder = network.folder == networkName || networkName.contains("/") ? "" : " (\(network.folder))"
         md.append("Network `\(networkName)`\(folder), hub \(name(hub)) (`\(network.places[hub].id)`), "
             + "circles of " + thresholds.map { Self.n($0) }.joined(separator: ", ") + " minutes door to door. "
             + "`base` is the network the plans found; `all` has every planned project built. "

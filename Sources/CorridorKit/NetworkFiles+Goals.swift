@@ -17,7 +17,7 @@ extension NetworkFiles {
             let errors = r.errorCount
             let id = readID(&r, row, firstLine: &firstLine)
             let kind = r.word(row, "kind", allowed: Goal.Kind.allCases.map(\.rawValue)) { Goal.Kind(rawValue: $0.lowercased()) }
-            let nameZh = r.required(row, "name_zh")
+            let nameZh = r.name(row, "name_zh")
             let places = r.list(row, "places")
             if r.text(row, "places") == nil { _ = r.required(row, "places") }
             let minutes = r.number(row, "minutes")
@@ -66,7 +66,7 @@ extension NetworkFiles {
     /// pass of `validate` reports every problem of a row.
     static func checkGoalPlaces(_ table: CSVTable, _ places: [Place], _ named: Names, _ problems: inout [Diagnostic]) {
         guard let placeIDs = named.places else { return }
-        let ids = places.map(\.id)
+        let hint = placeHinter(places)
         for row in table.records {
             let origin = SourceRow(table, row)
             func field(_ column: String) -> String {
@@ -74,11 +74,11 @@ extension NetworkFiles {
             }
             let hub = field("hub")
             if !hub.isEmpty && !placeIDs.contains(hub) {
-                problems.append(origin.diagnostic("hub", "unknown place \"\(hub)\"" + Suggestions.didYouMean(hub, among: ids)))
+                problems.append(origin.diagnostic("hub", "unknown place \"\(hub)\"" + hint(hub)))
             }
             for place in field("places").split(separator: ";").map({ $0.trimmingBlanks() })
             where !place.isEmpty && !placeIDs.contains(place) {
-                problems.append(origin.diagnostic("places", "unknown place \"\(place)\"" + Suggestions.didYouMean(place, among: ids)))
+                problems.append(origin.diagnostic("places", "unknown place \"\(place)\"" + hint(place)))
             }
         }
     }

@@ -71,7 +71,7 @@ public enum NetworkFiles {
         // An empty places.csv is an error of its own, unless the file already has one
         // (a missing column) that says what is wrong with it.
         let placesPath = (folder as NSString).appendingPathComponent("places.csv")
-        if let placeTable, placeTable.records.isEmpty, !unreadable.contains("places.csv"),
+        if let placeTable, placeTable.records.isEmpty,
            !problems.contains(where: { $0.file == placesPath && $0.severity == .error }) {
             problems.append(Diagnostic(file: placesPath, message: "no places: the network is empty"))
         }
@@ -108,13 +108,14 @@ public enum NetworkFiles {
             let coordinateSource = r.required(row, "coord_source")
             let population = r.integer(row, "population")
             let populationSource = r.text(row, "population_source")
-            if let lat, !(-90 ... 90).contains(lat) { r.report(row, "lat", "lat \(lat) is outside -90…90") }
-            if let lon, !(-180 ... 180).contains(lon) { r.report(row, "lon", "lon \(lon) is outside -180…180") }
+            // Figures are echoed as typed (200, not 200.0).
+            if let lat, !(-90 ... 90).contains(lat) { r.report(row, "lat", "lat \(r.text(row, "lat") ?? "") is outside -90…90") }
+            if let lon, !(-180 ... 180).contains(lon) { r.report(row, "lon", "lon \(r.text(row, "lon") ?? "") is outside -180…180") }
             if let population, population < 0 { r.report(row, "population", "population \(population) is negative") }
             // No place holds more people than China; a larger figure is a typing slip (and
             // sums of such figures would overflow).
             if let population, population > Self.maximumPopulation {
-                r.report(row, "population", "population \(population) is more than China's (at most \(Self.maximumPopulation))")
+                r.report(row, "population", "population \(population) is more than China's (at most 1,500,000,000)")
             }
             if population != nil && populationSource == nil {
                 r.report(row, "population_source", "population given without population_source")
@@ -346,8 +347,7 @@ public enum NetworkFiles {
     ) {
         guard let placeIDs = named.places else { return }
         let placeHint = placeHinter(places)
-        let keptLines = Set(kept.map(\.origin.line))
-        for row in table.records where !keptLines.contains(row.line) {
+        for row in rowsLeftOut(table, kept: kept) {
             for column in ["from", "to"] {
                 guard let i = table.column(column) else { continue }
                 let place = row.fields[i].trimmingBlanks()
@@ -362,13 +362,18 @@ public enum NetworkFiles {
     /// nil when the table lacks one of the columns.
     static func placesOfRowsLeftOut(_ table: CSVTable, kept: [Link]) -> Set<String>? {
         guard let from = table.column("from"), let to = table.column("to") else { return nil }
-        let keptLines = Set(kept.map(\.origin.line))
         var places = Set<String>()
-        for row in table.records where !keptLines.contains(row.line) {
+        for row in rowsLeftOut(table, kept: kept) {
             places.insert(row.fields[from].trimmingBlanks())
             places.insert(row.fields[to].trimmingBlanks())
         }
         return places
+    }
+
+    /// The rows of `table` no link of `kept` was read from (left out for an error).
+    static func rowsLeftOut(_ table: CSVTable, kept: [Link]) -> [CSVRecord] {
+        let keptLines = Set(kept.map(\.origin.line))
+        return table.records.filter { !keptLines.contains($0.line) }
     }
 
     static func checkReferences(

@@ -64,23 +64,29 @@ struct TableReader {
         guard let value = required(record, column) else { return nil }
         if let bad = value.unicodeScalars.first(where: Self.isInvisibleControl) {
             let code = String(bad.value, radix: 16, uppercase: true)
-            report(record, column, at: index[column]!,
+            report(record, column,
                    "\(column) holds an invisible control character, U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code): "
                        + "names are shown in tables and diagrams")
             return nil
         }
         if value.count > longest {
-            report(record, column, at: index[column]!,
+            report(record, column,
                    "\(column) is \(value.count) characters long: tables and diagrams widen with it (at most \(longest) reads well)",
                    severity: .warning)
         }
         return value
     }
 
-    /// Line breaks, tabs and other C0/C1 controls, and the bidirectional embeddings,
-    /// overrides and isolates (U+202A…U+202E, U+2066…U+2069).
+    /// Line breaks, tabs and other C0/C1 controls (Cc); the line and paragraph separators
+    /// U+2028, U+2029 (Zl, Zp), which break a table's line as a newline does; and the
+    /// invisible format characters (Cf): the bidirectional marks, embeddings, overrides
+    /// and isolates (U+200E, U+202A…U+202E, U+2066…U+2069), zero-width spaces and joiners,
+    /// a byte-order mark inside the text.
     static func isInvisibleControl(_ s: Unicode.Scalar) -> Bool {
-        s.properties.generalCategory == .control || (0x202A ... 0x202E).contains(s.value) || (0x2066 ... 0x2069).contains(s.value)
+        switch s.properties.generalCategory {
+        case .control, .lineSeparator, .paragraphSeparator, .format: true
+        default: false
+        }
     }
 
     /// A decimal number, or nil (with a diagnostic if the text is not one).

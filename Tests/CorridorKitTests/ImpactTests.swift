@@ -130,6 +130,7 @@ import TestSupport
             g4,within,负时间,a,c,-5,,x,t
             g5,within,未知地点,a,cc,60,,x,t
             g6,within,两错,aa,cc,-5,,x,t
+            g7,within,中文枢纽,甲,c,60,,x,t
 
             """.utf8).write(to: URL(fileURLWithPath: folder + "/goals.csv"))
         // Columns count characters: "g1,within,无枢纽," is 14, so the empty hub is column 15.
@@ -145,6 +146,8 @@ import TestSupport
             "goals.csv:7:14: error: unknown place \"aa\" (did you mean \"a\"?)",
             "goals.csv:7:17: error: unknown place \"cc\" (did you mean \"c\"?)",
             "goals.csv:7:20: error: minutes -5 must be positive",
+            // A Chinese name where an id belongs is suggested by its id ("g7,within,中文枢纽," is 15).
+            "goals.csv:8:16: error: unknown place \"甲\" (did you mean \"a\"?)",
         ])
     }
 }

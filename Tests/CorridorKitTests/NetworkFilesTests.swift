@@ -47,6 +47,23 @@ import TestSupport
         """
     static let linkHeader = "id,from,to,mode,length_km,minutes,status,project,source\n"
 
+    /// Invisible characters in a name, each an error naming its code point; visible
+    /// punctuation (the middle dot of 图们·南阳) and a long but readable name are not.
+    @Test func namesWithInvisibleCharacters() {
+        let cases: [(String, String?)] = [
+            ("吉\t林", "U+0009"), ("吉\u{2028}林", "U+2028"), ("吉\u{200F}林", "U+200F"), ("吉\u{200B}林", "U+200B"),
+            ("吉\u{FEFF}林", "U+FEFF"), ("吉\u{202E}林", "U+202E"), ("吉\u{2066}林", "U+2066"), ("图们·南阳", nil),
+        ]
+        for (name, code) in cases {
+            let (_, problems) = load([
+                "places.csv": Self.places + "yanji,\(name),Yanji,prefecture,42.9,129.5,t\n",
+                "links.csv": Self.linkHeader,
+            ])
+            let expected = code.map { "places.csv:4:7: error: name_zh holds an invisible control character, \($0): names are shown in tables and diagrams" }
+            #expect(problems.first { $0.contains("name_zh") } == expected, "\(name.unicodeScalars.map(\.value))")
+        }
+    }
+
     @Test func headerProblems() {
         let (_, problems) = load([
             "places.csv": "id,name_zh,name_en,knd,lat,lon,coord_source\n",
@@ -71,7 +88,7 @@ import TestSupport
         #expect(problems == [
             "places.csv:4:7: error: unknown kind \"city\" (one of: prefecture, county, town, station, airport, port, border, junction, foreign)",
             "places.csv:4:12: error: lat \"4x.1\" is not a number",
-            "places.csv:4:17: error: lon 200.0 is outside -180…180",
+            "places.csv:4:17: error: lon 200 is outside -180…180",
             "links.csv:2:19: error: unknown mode \"expresway\" (did you mean \"expressway\"?) (one of: hsr, rail, expressway, road, air, sea, river, connector, border)",
             "links.csv:3:23: error: length_km -5 must be positive",
             "links.csv:3:26: error: give minutes or speed_kmh",
