@@ -114,7 +114,7 @@ import TestSupport
 
     /// The build order shows the steps a later one completes (Fixtures/networks/sections:
     /// no section helps before the third; then a–b by rail, 3 × 12 min, saves 84 of 120).
-    @Test func buildOrderKeepsTheStepsALaterOneCompletes() {
+    @Test func buildOrderKeepsTheStepsALaterOneCompletes() throws {
         let (_, out, _) = run(["report", FixturePath.of("networks/sections")])
         #expect(out.contains("""
             | 1 | 一段 | 0 | 0 |  | 0 |
@@ -126,6 +126,20 @@ import TestSupport
         #expect(none.contains("## Recommended build order\n\nThe network has no planned projects.\n"))
         // A path names its network itself: no folder repeated after it.
         #expect(none.contains("Network `\(FixturePath.of("networks/reach"))`, hub"))
+        // Tiny: over the opened speed-up (长春–吉林 by HSR 20 + 30 + 15 = 65 min) the new road,
+        // 120 km at 80 km/h = 90 min, is on no fastest route: nothing measurable remains.
+        let (_, tiny, _) = run(["report", FixturePath.of("networks/tiny")])
+        #expect(tiny.contains("the base and the project opened since the plans (长吉城际提速 (opened 2024))"))
+        #expect(tiny.contains("\nNo remaining project adds anything measurable (at least a second saved"))
+        // With the new road opened too, nothing remains to order.
+        let folder = NSTemporaryDirectory() + "corridor-opened-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: FixturePath.of("networks/tiny"), toPath: folder)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let projects = try String(contentsOfFile: folder + "/projects.csv", encoding: .utf8)
+        try projects.replacingOccurrences(of: "links,,test fixture", with: "links,2025,test fixture")
+            .write(toFile: folder + "/projects.csv", atomically: true, encoding: .utf8)
+        let (_, opened, _) = run(["report", folder])
+        #expect(opened.contains("## Recommended build order\n\nEvery project has opened: nothing remains to order.\n"))
     }
 
     @Test func theMainJobOnTheBundledNetwork() {

@@ -154,6 +154,23 @@ import TestSupport
         ])
     }
 
+    /// changes.csv has the links' limits: a speed under 1 km/h, a time over a year.
+    @Test func changesHaveTheLinksLimits() {
+        let (_, problems) = load([
+            "places.csv": Self.places,
+            "links.csv": Self.linkHeader + "a,changchun,jilin,hsr,111,38,existing,,t\n",
+            "projects.csv": "id,name_zh,name_en,reference,type,source\np-up,乙,\(String(repeating: "B", count: 121)),y,upgrade,t\n",
+            "changes.csv": "project,link,minutes,speed_kmh,source\np-up,a,,0.5,t\np-up,a,600000,,t\n",
+        ])
+        #expect(problems == [
+            // The English name of a project may be long (120), not longer: "p-up,乙," is 7;
+            // "p-up,a,," is 8.
+            "projects.csv:2:8: warning: name_en is 121 characters long: tables and diagrams widen with it (at most 120 reads well)",
+            "changes.csv:2:9: error: speed_kmh 0.5 is less than 1 km/h (walking is 5)",
+            "changes.csv:3:8: error: minutes 600000 is more than a year (525,600 minutes)",
+        ])
+    }
+
     @Test func unreadableFiles() {
         let (network, problems) = load([
             "places.csv": Self.places,
