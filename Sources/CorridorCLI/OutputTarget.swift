@@ -178,10 +178,17 @@ public enum OutputTarget: Sendable, Equatable {
         return nil
     }
 
-    /// The folder a file `path` is in: `.` for a bare name.
+    /// The folder a file `path` is in: `.` for a bare name, `/` for a file at the root.
+    ///
+    /// Not `NSString.deletingLastPathComponent`: on Linux (swift-corelibs-foundation,
+    /// Swift 6.3) it traps on a one-character path (`-o t`).
     static func folder(of path: String) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
-        return folder.isEmpty ? "." : folder
+        var path = Substring(path)
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        var folder = path[..<slash]
+        while folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
+        return folder.isEmpty ? "/" : String(folder)
     }
 
     /// The system's words for an `errno`, lowercased as our messages are.

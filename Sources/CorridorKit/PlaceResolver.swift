@@ -10,10 +10,14 @@
 ///
 /// Matching, in order: an exact id; an exact Chinese name; an English name or id
 /// ignoring case, blanks and the marks `'` `-` `·` (so `Nong'an`, `nongan` and `Nong An`
-/// agree); then the typed Chinese name without its administrative suffix (市, 县, 区, 镇,
-/// 站 …), so `长春市` finds 长春; then a place whose name has a suffix the typed name
-/// lacks, so `延吉西` finds 延吉西站. When more than one place matches at the first level
-/// that matches any, the name is ambiguous and the error lists them.
+/// agree). Then a typed name ending in a facility's word (站, 机场, 港, 口岸) means a
+/// facility of that kind, never the city: the stations, airports, ports or crossings whose
+/// name starts with the rest (`长春机场` finds 长春龙嘉国际机场, `营口港` the 营口 ports,
+/// ambiguous if several; unknown if none, rather than the city 营口). Otherwise the typed
+/// Chinese name without its administrative suffix (市, 县, 区, 镇 …), so `长春市` finds
+/// 长春; then a place whose name has a suffix the typed name lacks, so `延吉西` finds
+/// 延吉西站. When more than one place matches at the first level that matches any, the
+/// name is ambiguous and the error lists them.
 public struct PlaceResolver: Sendable {
     let places: [Place]
     var byID: [String: Int] = [:]
@@ -23,6 +27,11 @@ public struct PlaceResolver: Sendable {
 
     /// Chinese suffixes an administrative or facility name may carry or drop.
     static let suffixes = ["自治州", "自治县", "市", "县", "区", "镇", "乡", "站", "机场", "港", "口岸"]
+
+    /// The words that make a name a facility's, and the kind of place they mean.
+    static let facilityWords: [(word: String, kind: PlaceKind)] = [
+        ("机场", .airport), ("口岸", .border), ("站", .station), ("港", .port),
+    ]
 
     /// Indexes `places`.
     ///
@@ -49,7 +58,13 @@ public struct PlaceResolver: Sendable {
             throw Diagnostic(file: what, message: "empty place name")
         }
         if let i = byID[text] { return i }
-        let levels = [byZh[text], byFolded[Self.fold(text)], byZh[Self.stem(text)], byZhStem[text]]
+        var levels = [byZh[text], byFolded[Self.fold(text)]]
+        if let facility = Self.facilityWords.first(where: { text.hasSuffix($0.word) && text.count > $0.word.count }) {
+            let stem = text.dropLast(facility.word.count)
+            levels.append(places.indices.filter { places[$0].kind == facility.kind && places[$0].nameZh.hasPrefix(stem) })
+        } else {
+            levels += [byZh[Self.stem(text)], byZhStem[text]]
+        }
         for candidates in levels {
             guard let candidates, !candidates.isEmpty else { continue }
             if candidates.count == 1 { return candidates[0] }

@@ -196,5 +196,19 @@ import Testing
         #expect(OutputTarget.folder(of: "out/reach.csv") == "out")
         #expect(OutputTarget.folder(of: "/tmp/reach.csv") == "/tmp")
         #expect(OutputTarget.folder(of: "/reach.csv") == "/")
+        // One character (NSString's version traps on it on Linux), CJK, doubled slashes.
+        #expect(OutputTarget.folder(of: "t") == ".")
+        #expect(OutputTarget.folder(of: "长") == ".")
+        #expect(OutputTarget.folder(of: "a/t") == "a")
+        #expect(OutputTarget.folder(of: "a//t") == "a")
+        #expect(OutputTarget.folder(of: "./t") == ".")
+    }
+
+    /// `-o t` writes a file named t (it crashed once): in a folder of its own, by path.
+    @Test func aOneCharacterName() throws {
+        try inFolder { folder in
+            try OutputTarget.file(folder + "/t").write("x", console: Console())
+            #expect(contents(folder + "/t") == "x\n")
+        }
     }
 }

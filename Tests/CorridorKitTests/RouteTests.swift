@@ -120,6 +120,26 @@ import TestSupport
         #expect(id(try r.resolve(" 吉林 ")) == "jilin")
     }
 
+    /// A facility's word (机场, 站, 港, 口岸) means a facility, never the city: the bundled
+    /// network's places.csv names 长春龙嘉国际机场 (cgq), 通化三源浦机场 (tnh), 四平机场（规划）,
+    /// 营口港鲅鱼圈港区 and two 白山 stations (白山市站, 白山东站).
+    @Test func facilityWordsMeanFacilities() throws {
+        let r = PlaceResolver(Self.places)
+        let id = { (i: Int) in Self.places[i].id }
+        #expect(id(try r.resolve("长春机场")) == "cgq")
+        #expect(id(try r.resolve("通化机场")) == "tnh")
+        #expect(id(try r.resolve("四平机场")) == "siping-airport")
+        #expect(id(try r.resolve("营口港")) == "yingkou-port")
+        #expect(Self.places[try r.resolve("珲春口岸")].kind == .border)
+        #expect(throws: Diagnostic(
+            file: "place",
+            message: "\"白山站\" is ambiguous: it names baishan-st (白山市站, station), baishandong-st (白山东站, station); use the id"
+        )) { try r.resolve("白山站") }
+        // A network with the city 长春 and no airport: 长春机场 is unknown, not the city.
+        let city = try #require(Self.places.first { $0.id == "changchun" })
+        #expect(throws: (any Error).self) { try PlaceResolver([city]).resolve("长春机场") }
+    }
+
     @Test func unknownAndEmptyNames() {
         let r = PlaceResolver(Self.places)
         #expect(throws: Diagnostic(file: "--from", message: "unknown place \"changchn\" (did you mean \"changchun\" (长春)?)")) {
