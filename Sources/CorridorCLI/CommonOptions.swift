@@ -35,8 +35,25 @@ enum CommonOptions {
 
     /// Loads `argument`; on failure prints why and returns the exit status (65 for input
     /// that cannot be read or has errors).
-    static func load(_ argument: String, command: String, console: Console) -> Result<Loaded, ExitStatus> {
+    ///
+    /// - Parameter output: the command's `--output`, refused (64) when it would write into
+    ///   the network's own folder (`-o Networks/jilin/goals.csv` would replace the goals
+    ///   with a table) or over the DIMACS file read.
+    static func load(
+        _ argument: String, output: String? = nil, command: String, console: Console
+    ) -> Result<Loaded, ExitStatus> {
+        func refuseOutput(into protected: String, isFolder: Bool) -> ExitStatus? {
+            guard let output, !output.isEmpty, output != "-" else { return nil }
+            let target = ReportFolder.resolved(output)
+            let guarded = ReportFolder.resolved(protected)
+            let inside = isFolder ? OutputTarget.folder(of: target) == guarded || target == guarded : target == guarded
+            guard inside else { return nil }
+            console.printError("\(command): error: --output \(output) would write into the network's own "
+                + (isFolder ? "folder (\(protected)); write results elsewhere" : "file; write results elsewhere"))
+            return ExitStatus(ExitCode.usage)
+        }
         if NetworkLocator.isDIMACS(argument) {
+            if let refused = refuseOutput(into: argument, isFolder: false) { return .failure(refused) }
             do {
                 return .success(.dimacs(try DIMACS.readGraph(at: argument), path: argument))
             } catch {
@@ -48,6 +65,7 @@ enum CommonOptions {
             console.printError(NetworkLocator.notFound(argument, command: command))
             return .failure(ExitStatus(ExitCode.dataError))
         }
+        if let refused = refuseOutput(into: folder, isFolder: true) { return .failure(refused) }
         let (network, problems) = NetworkFiles.load(folder: folder)
         // In file order, as validate prints them.
         let errors = Diagnostic.inFileOrder(problems.filter { $0.severity == .error })

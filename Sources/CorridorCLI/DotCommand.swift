@@ -87,7 +87,7 @@ enum DotCommand: Command {
         }
 
         let net: NetworkGraph
-        switch CommonOptions.load(p.positional("NETWORK")!, command: command, console: console) {
+        switch CommonOptions.load(p.positional("NETWORK")!, output: p.value("--output"), command: command, console: console) {
         case .success(.network(let n)): net = n
         case .success(.dimacs): throw usage("a DIMACS graph has no places, modes or coordinates to draw")
         case .failure(let status): return status.code

@@ -33,7 +33,7 @@ enum GapsCommand: Command {
         let format = try CommonOptions.format(p, among: formats, command: command)
         let output = OutputTarget(path: p.value("--output"))
         let net: NetworkGraph
-        switch CommonOptions.load(p.positional("NETWORK")!, command: command, console: console) {
+        switch CommonOptions.load(p.positional("NETWORK")!, output: p.value("--output"), command: command, console: console) {
         case .success(.network(let n)): net = n
         case .success(.dimacs): throw UsageError(command: command, message: "a DIMACS graph has no goals")
         case .failure(let status): return status.code

@@ -49,7 +49,7 @@ enum ImpactCommand: Command {
         }
         let output = OutputTarget(path: p.value("--output"))
         let net: NetworkGraph
-        switch CommonOptions.load(p.positional("NETWORK")!, command: command, console: console) {
+        switch CommonOptions.load(p.positional("NETWORK")!, output: p.value("--output"), command: command, console: console) {
         case .success(.network(let n)): net = n
         case .success(.dimacs): throw UsageError(command: command, message: "a DIMACS graph has no projects")
         case .failure(let status): return status.code

@@ -92,7 +92,7 @@ enum ReachCommand: Command {
         let output = OutputTarget(path: p.value("--output"))
 
         let loaded: CommonOptions.Loaded
-        switch CommonOptions.load(p.positional("NETWORK")!, command: command, console: console) {
+        switch CommonOptions.load(p.positional("NETWORK")!, output: p.value("--output"), command: command, console: console) {
         case .success(let l): loaded = l
         case .failure(let status): return status.code
         }

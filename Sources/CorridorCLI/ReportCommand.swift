@@ -33,7 +33,7 @@ enum ReportCommand: Command {
         let thresholds = try CommonOptions.thresholds(p.value("--within") ?? "30,60,120", option: "--within", command: command)
         let argument = p.positional("NETWORK") ?? "jilin"
         let net: NetworkGraph
-        switch CommonOptions.load(argument, command: command, console: console) {
+        switch CommonOptions.load(argument, output: p.value("--output"), command: command, console: console) {
         case .success(.network(let n)): net = n
         case .success(.dimacs): throw UsageError(command: command, message: "a report needs a planner's network, not a DIMACS graph")
         case .failure(let status): return status.code

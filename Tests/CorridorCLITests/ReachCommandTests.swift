@@ -196,7 +196,7 @@ import TestSupport
         #expect(try String(contentsOfFile: "\(dir)/x.json", encoding: .utf8).hasPrefix("id,name_zh"))
     }
 
-    @Test func badInput() {
+    @Test func badInput() throws {
         let drawn = Self.drawn
         let cases: [([String], Int32, String)] = [
             (["reach", drawn], 64, "corridor reach: error: missing --from PLACE"),
@@ -211,6 +211,7 @@ import TestSupport
             (["reach", drawn, "--from", "a", "--compare", "base"], 64, "corridor reach: error: --compare takes two scenarios"),
             (["reach", drawn, "--from", "a", "--compare", "base", "nope"], 64, "corridor reach: error: --compare: unknown project \"nope\""),
             (["reach", drawn, "--from", "a", "--compare", "base", "BASE"], 64, "corridor reach: error: --compare names base twice: compare two different scenarios"),
+            (["reach", drawn, "--from", "a", "-o", drawn + "/places.csv"], 64, "corridor reach: error: --output \(drawn)/places.csv would write into the network's own folder"),
             (["reach", drawn, "--from", "a", "--by", "cost", "--radius-check"], 64,
              "corridor reach: error: --radius-check compares the time circles with the plans' radii: it needs --by time, not --by cost"),
             (["reach", drawn, "--from", "a", "--radius-check", "--radii", "10,20"], 64,
@@ -229,5 +230,7 @@ import TestSupport
             #expect(err.contains(message), "\(args): \(err)")
             #expect(out.isEmpty, "\(args)")
         }
+        // The refused output left the network's file as it was.
+        #expect(try String(contentsOfFile: Self.drawn + "/places.csv", encoding: .utf8).hasPrefix("id,name_zh,"))
     }
 }
