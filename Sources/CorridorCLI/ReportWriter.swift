@@ -11,6 +11,12 @@ struct ReportWriter {
     let progress: Progress
     /// Whether the report goes to a folder (diagrams as files) or to the terminal.
     let toFolder: Bool
+    /// This year: a project whose `opened` year is later has not opened (planners record
+    /// expected years too); it is in today's network only from that year on.
+    var thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
+
+    /// The projects open today, in the network's order.
+    var openedProjects: [Project] { network.projects.filter { ($0.opened ?? .max) <= thisYear } }
 
     struct File {
         let name: String
@@ -25,7 +31,7 @@ struct ReportWriter {
     /// The project's name, and its year when it has opened since the plans.
     func projectWithYear(_ id: String, and note: String? = nil) -> String {
         guard let p = network.projects.first(where: { $0.id == id }) else { return id }
-        let notes = [p.opened.map { "opened \($0)" }, note].compactMap { $0 }
+        let notes = [p.opened.map { $0 <= thisYear ? "opened \($0)" : "expected \($0)" }, note].compactMap { $0 }
         return notes.isEmpty ? p.nameZh : "\(p.nameZh) (" + notes.joined(separator: "; ") + ")"
     }
     /// Goal names joined unambiguously (the plans' names hold 、 themselves).
@@ -40,11 +46,10 @@ struct ReportWriter {
     static let measurableRule = "at least a second saved on the average trip, a goal place brought to target, or someone "
         + "entering a circle"
     var openedNote: String {
-        network.projects.contains { $0.opened != nil }
-            ? " A project marked (opened YEAR) has been built since the plans' base; it is measured against that base "
-                + "like the others. To rank the rest against today's network: `corridor impact \(networkName) --scenario "
-                + "\(network.projects.compactMap(\.opened).max()!) --sequence`."
-            : ""
+        guard let latest = openedProjects.compactMap(\.opened).max() else { return "" }
+        return " A project marked (opened YEAR) has been built since the plans' base; it is measured against that base "
+            + "like the others. To rank the rest against today's network: `corridor impact \(networkName) --scenario "
+            + "\(latest) --sequence`."
     }
     static func n(_ x: Double, _ d: Int = 1) -> String { JSONText.number(x, decimals: d) }
     static func people(_ x: Int) -> String { ReachReport.thousands(x) }
@@ -74,7 +79,7 @@ struct ReportWriter {
         progress.step("build order")
         // The build order is of what remains to build, from today's network: the base
         // and the projects opened since the plans.
-        let opened = network.projects.filter { $0.opened != nil }.map(\.id)
+        let opened = openedProjects.map(\.id)
         let order = analysis.sequence(of: net.projectIDs.filter { !opened.contains($0) }, over: opened)
 
         let query = ReachCommand.Query(net: net, metric: .time, modes: nil, direction: .forward, allPlaces: false)

@@ -240,6 +240,12 @@ public enum NetworkFiles {
                 ProjectType(rawValue: $0.lowercased())
             }
             let opened = r.integer(row, "opened")
+            let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
+            if let opened, (1900 ... 2100).contains(opened), opened > thisYear {
+                // An expected year, which planners record too: said, as scenarios and the
+                // report count the project as built only from that year on.
+                r.report(row, "opened", "opened \(opened) is a year still to come: the project counts as open only in scenarios of \(opened) and later", severity: .warning)
+            }
             if let opened, !(1900 ... 2100).contains(opened) {
                 r.report(row, "opened", "opened \(opened) is not a plausible year")
             }
