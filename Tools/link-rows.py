@@ -74,6 +74,8 @@ Spec format (CSV, UTF-8, a BOM is fine; columns in any order, no others)
                       over (A + B km)"
     runs_over   optional column: for an express run, the ids of the links it
                 runs over, ";"-separated; copied to the output
+    service     optional column: empty (passengers and freight), freight (a
+                freight-only line, such as 珲马铁路) or passenger; copied
     time        one of (required: every link needs a time):
       40, 12.5        minutes as given
       v100            speed_kmh 100, minutes left empty (needs a length)
@@ -99,7 +101,7 @@ Spec format (CSV, UTF-8, a BOM is fine; columns in any order, no others)
                       (naturally sorted, at most 4, then "…").
 
 Output columns
-    id,from,to,mode,length_km,minutes,speed_kmh,oneway,status,project,corridors,source
+    id,from,to,mode,length_km,minutes,speed_kmh,oneway,status,project,corridors,runs_over,service,source
     Computed numbers are whole (no decimals); numbers given by hand are kept
     exactly as written (223.667 stays 223.667, 111.0 stays 111.0).
 
@@ -168,9 +170,9 @@ SPEC_COLUMNS = ["id", "from", "to", "mode", "length", "time", "oneway", "status"
                 "project", "corridors", "source"]
 LINE_COLUMNS = ["line", "name_zh", "total_km", "source", "stations"]
 PLACE_COLUMNS = ["id", "lat", "lon"]          # a finished places.csv has more; these are used
-SPEC_OPTIONAL = ["runs_over"]                # express runs: the spec ids they run over
+SPEC_OPTIONAL = ["runs_over", "service"]     # express runs' links; freight-only lines
 OUT_COLUMNS = ["id", "from", "to", "mode", "length_km", "minutes", "speed_kmh", "oneway",
-               "status", "project", "corridors", "runs_over", "source"]
+               "status", "project", "corridors", "runs_over", "service", "source"]
 MODES = ["hsr", "rail", "expressway", "road", "air", "sea", "river", "connector", "border"]
 NO_LENGTH_MODES = {"connector", "border"}
 SPEED_RANGES = {                               # plausible average speeds, km/h
@@ -606,6 +608,8 @@ def check_and_resolve(s, where, first_seen, places, lines, timetable, done=None)
         problems.append(f"unknown mode {s['mode']!r} (one of {', '.join(MODES)})")
     if s["oneway"] not in ("", "yes"):
         problems.append(f"oneway {s['oneway']!r}: empty (both directions) or yes")
+    if s.get("service", "") not in ("", "freight", "passenger"):
+        problems.append(f"service {s['service']!r}: empty (both), freight or passenger")
     if s["status"] not in ("existing", "planned"):
         problems.append(f"unknown status {s['status']!r} (existing or planned)")
     elif s["status"] == "planned" and not s["project"]:
@@ -638,7 +642,8 @@ def check_and_resolve(s, where, first_seen, places, lines, timetable, done=None)
     return [], {"id": lid, "from": s["from"], "to": s["to"], "mode": s["mode"],
                 "length_km": length, "minutes": minutes, "speed_kmh": speed,
                 "oneway": s["oneway"], "status": s["status"], "project": s["project"],
-                "corridors": s["corridors"], "runs_over": s["runs_over"], "source": source}
+                "corridors": s["corridors"], "runs_over": s["runs_over"], "service": s.get("service", ""),
+                "source": source}
 
 
 def render(rows):
@@ -737,19 +742,19 @@ fast,cd-fast,c,d,road,56,v130,,existing,,
 # ab-slow   111 km in 200 min = 33.3 km/h < 100 for hsr: warning.
 # cd-fast   56 km ≥ 55.6 - 0.5; given speed 130 > 100 for road: warning.
 ST_OUT = """\
-id,from,to,mode,length_km,minutes,speed_kmh,oneway,status,project,corridors,runs_over,source
-ab-given,a,b,rail,111.20,90,,,existing,,甲乙;x,,given by hand
-ab-gc,a,b,expressway,145,,100,yes,planned,p1,,,"estimate: plain; length estimate: great-circle 111.2 km × 1.3, rounded to 1 km"
-ac-gc,a,c,road,278,200,,,existing,,,,"estimate: hills; length estimate: great-circle 222.4 km × 1.25, rounded to 1 km"
-bc-line,b,c,hsr,120,28,,,existing,,,,"l1 stretch; length: 甲丁线 total 300.5 km (facts.md 甲丁线, example), shared out by great-circle proportion; time: fastest consecutive run 乙→丙 28 min (T2), 12306 timetable 2016-03-10 (timetable_2016_northeast_stops.csv; metromancn/Parse12306, MIT)"
-ad-line,d,a,hsr,300.5,90,,,existing,,,,"l1 end to end; length: 甲丁线 total 300.5 km (facts.md 甲丁线, example)"
-ab-tt,a,b,hsr,111,40,,,existing,,,,"many trains; time: fastest consecutive run 甲→乙 40 min (T1, T2, T3, T4, …), 12306 timetable 2016-03-10 (timetable_2016_northeast_stops.csv; metromancn/Parse12306, MIT)"
-ac-line,a,c,hsr,240,70,,,existing,,,,"l1 stretch; length: 甲丁线 total 300.5 km (facts.md 甲丁线, example), shared out by great-circle proportion; time: fastest through run 甲→丙 70 min (T2), 12306 timetable 2016-03-10 (timetable_2016_northeast_stops.csv; metromancn/Parse12306, MIT)"
-ab-both,a,b,hsr,111,38,,,existing,,,,"both ways; time: fastest consecutive run 乙→甲 38 min (D7), 12306 timetable 2016-03-10 (timetable_2016_northeast_stops.csv; metromancn/Parse12306, MIT)"
-bc-tie,b,c,hsr,120,28,,,existing,,,,"tie; length: 甲丁线 total 300.5 km (facts.md 甲丁线, example), shared out by great-circle proportion; time: fastest consecutive run 乙↔丙 28 min (D8, T2), 12306 timetable 2016-03-10 (timetable_2016_northeast_stops.csv; metromancn/Parse12306, MIT)"
-a-sa,a,s-a,connector,,15,,,existing,,,,access
-ab-slow,a,b,hsr,111,200,,,existing,,,,slow
-cd-fast,c,d,road,56,,130,,existing,,,,fast
+id,from,to,mode,length_km,minutes,speed_kmh,oneway,status,project,corridors,runs_over,service,source
+ab-given,a,b,rail,111.20,90,,,existing,,甲乙;x,,,given by hand
+ab-gc,a,b,expressway,145,,100,yes,planned,p1,,,,"estimate: plain; length estimate: great-circle 111.2 km × 1.3, rounded to 1 km"
+ac-gc,a,c,road,278,200,,,existing,,,,,"estimate: hills; length estimate: great-circle 222.4 km × 1.25, rounded to 1 km"
+bc-line,b,c,hsr,120,28,,,existing,,,,,"l1 stretch; length: 甲丁线 total 300.5 km (facts.md 甲丁线, example), shared out by great-circle proportion; time: fastest consecutive run 乙→丙 28 min (T2), 12306 timetable 2016-03-10 (timetable_2016_northeast_stops.csv; metromancn/Parse12306, MIT)"
+ad-line,d,a,hsr,300.5,90,,,existing,,,,,"l1 end to end; length: 甲丁线 total 300.5 km (facts.md 甲丁线, example)"
+ab-tt,a,b,hsr,111,40,,,existing,,,,,"many trains; time: fastest consecutive run 甲→乙 40 min (T1, T2, T3, T4, …), 12306 timetable 2016-03-10 (timetable_2016_northeast_stops.csv; metromancn/Parse12306, MIT)"
+ac-line,a,c,hsr,240,70,,,existing,,,,,"l1 stretch; length: 甲丁线 total 300.5 km (facts.md 甲丁线, example), shared out by great-circle proportion; time: fastest through run 甲→丙 70 min (T2), 12306 timetable 2016-03-10 (timetable_2016_northeast_stops.csv; metromancn/Parse12306, MIT)"
+ab-both,a,b,hsr,111,38,,,existing,,,,,"both ways; time: fastest consecutive run 乙→甲 38 min (D7), 12306 timetable 2016-03-10 (timetable_2016_northeast_stops.csv; metromancn/Parse12306, MIT)"
+bc-tie,b,c,hsr,120,28,,,existing,,,,,"tie; length: 甲丁线 total 300.5 km (facts.md 甲丁线, example), shared out by great-circle proportion; time: fastest consecutive run 乙↔丙 28 min (D8, T2), 12306 timetable 2016-03-10 (timetable_2016_northeast_stops.csv; metromancn/Parse12306, MIT)"
+a-sa,a,s-a,connector,,15,,,existing,,,,,access
+ab-slow,a,b,hsr,111,200,,,existing,,,,,slow
+cd-fast,c,d,road,56,,130,,existing,,,,,fast
 """
 ST_SPEC_BAD = """\
 id,from,to,mode,length,time,oneway,status,project,corridors,source

@@ -3,6 +3,13 @@ public enum LinkStatus: String, CaseIterable, Sendable, Hashable {
     case existing, planned
 }
 
+/// Whom a link carries. A freight-only line (珲马铁路) is no way for a traveller: trips
+/// (time and distance) leave it out, freight (cost) uses it. A passenger-only line
+/// carries no freight, as high-speed rail never does.
+public enum LinkService: String, CaseIterable, Sendable, Hashable {
+    case both, freight, passenger
+}
+
 /// A link between two places by one mode, both ways unless one-way.
 public struct Link: Sendable, Hashable {
     public var id: String
@@ -21,6 +28,8 @@ public struct Link: Sendable, Hashable {
     /// 长春–龙嘉, 龙嘉–九台南 and 九台南–吉林. It is a link of its own for routing; totals of
     /// network length leave it out.
     public var runsOver: [String] = []
+    /// Whom it carries: both by default.
+    public var service: LinkService = .both
     public var source: String
     /// The row it was read from.
     public var origin: SourceRow

@@ -164,7 +164,7 @@ public enum NetworkFiles {
 
     static let linkColumns = (
         required: ["id", "from", "to", "mode", "status", "source"],
-        optional: ["length_km", "minutes", "speed_kmh", "oneway", "project", "corridors", "runs_over"])
+        optional: ["length_km", "minutes", "speed_kmh", "oneway", "project", "corridors", "runs_over", "service"])
 
     static func readLinks(_ table: CSVTable, _ problems: inout [Diagnostic]) -> [Link] {
         var r = TableReader(table, required: linkColumns.required, optional: linkColumns.optional)
@@ -189,6 +189,9 @@ public enum NetworkFiles {
                 }
             }
             let oneWay = oneWayValue ?? false
+            let service = r.word(row, "service", required: false, allowed: LinkService.allCases.map(\.rawValue)) {
+                LinkService(rawValue: $0.lowercased())
+            } ?? .both
             for (column, value) in [("length_km", length), ("minutes", minutes), ("speed_kmh", speed)] {
                 checkRange(&r, row, column, value)
             }
@@ -216,7 +219,7 @@ public enum NetworkFiles {
             links.append(Link(
                 id: id, from: from, to: to, mode: mode, lengthKm: length, minutes: minutes,
                 speedKmh: speed, oneWay: oneWay, status: status, project: project,
-                corridors: corridors, runsOver: r.list(row, "runs_over"), source: source,
+                corridors: corridors, runsOver: r.list(row, "runs_over"), service: service, source: source,
                 origin: SourceRow(table, row)))
         }
         problems += r.diagnostics

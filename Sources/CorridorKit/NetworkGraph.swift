@@ -56,6 +56,8 @@ public struct NetworkGraph: Sendable {
     public let linkIndex: [String: Int]
     /// The arcs that carry freight: every arc whose `cost` is not ``noCost``.
     public let freightArcs: ArcFilter
+    /// The arcs that carry travellers: every arc but a freight-only link's.
+    public let passengerArcs: ArcFilter
 
     /// Builds the graph.
     ///
@@ -76,7 +78,7 @@ public struct NetworkGraph: Sendable {
             else { continue }
             let yuan = network.costs.yuanPerTon(
                 link.mode, lengthKm: link.lengthKm, endModes: [endModes[link.from] ?? [], endModes[link.to] ?? []])
-            let cost = yuan.map(FreightCost.fen) ?? Self.noCost
+            let cost = link.service == .passenger ? Self.noCost : yuan.map(FreightCost.fen) ?? Self.noCost
             let weights = [Self.seconds(minutes), Self.metres(link.lengthKm ?? 0), cost]
             let flags = link.status == .planned ? Self.plannedFlag : 0
             builder.addArc(from: from, to: to, weights: weights, mode: link.mode.code, flags: flags)
@@ -100,6 +102,7 @@ public struct NetworkGraph: Sendable {
         self.arcsOfLink = arcsOfLink
         linkIndex = Dictionary(network.links.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         freightArcs = ArcFilter(graph: graph) { graph.metrics[Metric.cost.rawValue][Int($0)] != Self.noCost }
+        passengerArcs = ArcFilter(graph: graph) { network.links[linkOfArc[Int($0)]].service != .freight }
     }
 
     /// Place id → the modes of the links (other than connectors) that touch it, existing
@@ -128,7 +131,7 @@ public struct NetworkGraph: Sendable {
     /// - Complexity: O(m) for the filters and one copy of each overridden metric.
     public func scenario(projects: some Sequence<String>) -> Scenario {
         let built = Set(projects)
-        let filter = ArcFilter(graph: graph) { arc in
+        let exists = ArcFilter(graph: graph) { arc in
             let link = network.links[linkOfArc[Int(arc)]]
             return link.status == .existing || link.project.map(built.contains) == true
         }
@@ -143,9 +146,9 @@ public struct NetworkGraph: Sendable {
         }
         time.override(changes)
         return Scenario(
-            projects: built, filter: filter,
+            projects: built, filter: exists.intersection(passengerArcs),
             weights: [time, graph.weights(Metric.length.rawValue), graph.weights(Metric.cost.rawValue)],
-            freightFilter: filter.intersection(freightArcs))
+            freightFilter: exists.intersection(freightArcs))
     }
 
     static func seconds(_ minutes: Double) -> Weight { weight(minutes * 60) }

@@ -4,12 +4,15 @@ import CorridorCore
 public struct Scenario: Sendable {
     /// The projects built.
     public let projects: Set<String>
-    /// The arcs that exist: every existing link's, and the built projects' planned ones.
+    /// The arcs a trip may use: every existing link's and the built projects' planned
+    /// ones, but freight-only links' (``LinkService/freight``). Time and distance
+    /// searches use it.
     public let filter: ArcFilter
     /// One weight array per ``NetworkGraph/Metric``, with the built upgrades applied.
     public let weights: [ArcWeights]
-    /// The arcs a freight route may use: ``filter`` without those that carry no freight
-    /// (``NetworkGraph/freightArcs``). Cost searches use it.
+    /// The arcs a freight route may use: the links that exist in the scenario and carry
+    /// freight (``NetworkGraph/freightArcs``: no high-speed rail, no passenger-only
+    /// link), freight-only ones included. Cost searches use it.
     public let freightFilter: ArcFilter
 
     /// The weights of `metric`.

@@ -109,3 +109,35 @@ import TestSupport
         #expect(s.distance(to: net.node("a")!) == 900)  // only ba goes back: 15 min
     }
 }
+
+/// The `service` column: a freight-only link carries no trips, a passenger-only one no
+/// freight (Fixtures/networks/tiny with G12 made freight-only).
+@Suite struct LinkServiceTests {
+    @Test func freightOnlyLinksCarryNoTrips() throws {
+        let folder = NSTemporaryDirectory() + "corridor-service-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: FixturePath.of("networks/tiny"), toPath: folder)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var links = try String(contentsOfFile: folder + "/links.csv", encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        links[0] += ",service"
+        for i in links.indices.dropFirst() { links[i] += links[i].hasPrefix("cc-jl-g12,") ? ",freight" : "," }
+        try (links.joined(separator: "\n") + "\n").write(toFile: folder + "/links.csv", atomically: true, encoding: .utf8)
+        let (network, problems) = NetworkFiles.load(folder: folder)
+        #expect(problems.isEmpty)
+        let net = NetworkGraph(try #require(network))
+        #expect(net.network.links.map(\.service) == [.freight, .both, .both, .both, .both])
+        let base = net.scenario(projects: [])
+        // A trip 长春 → 吉林 cannot take G12 (66.6 min): the HSR door to door, 20 + 38 + 15 = 73.
+        let trip = try #require(net.routes(from: 0, to: 1, metric: .time, scenario: base).first)
+        #expect(trip.minutes == 73)
+        // Freight can, and must: the HSR carries none. 111 km × 0.33 yuan = 36.63 yuan/t.
+        let freight = try #require(net.routes(from: 0, to: 1, metric: .cost, scenario: base).first)
+        #expect(freight.links.map { net.network.links[$0].id } == ["cc-jl-g12"])
+        #expect(abs(freight.cost! - 36.63) < 0.005)
+        // A word other than freight, passenger or both is an error naming the column.
+        try (links.joined(separator: "\n").replacingOccurrences(of: ",freight", with: ",goods") + "\n")
+            .write(toFile: folder + "/links.csv", atomically: true, encoding: .utf8)
+        let (_, bad) = NetworkFiles.load(folder: folder)
+        #expect(bad.map(\.message) == ["unknown service \"goods\" (one of: both, freight, passenger)"])
+    }
+}
