@@ -71,7 +71,10 @@ enum GapsCommand: Command {
             return "within \(duration(goal.minutes)) \(goal.towardHub ? "to" : "of") \(name(goal.hub ?? ""))"
                 + (goal.modes.map { " by " + $0.map(\.rawValue).sorted().joined(separator: "+") } ?? "")
         case .modeAccess:
-            return "\(goal.mode?.rawValue ?? "?") within \(duration(goal.minutes))"
+            // Not a train time: the way to the nearest place the mode serves, door to door.
+            let mode = goal.mode?.rawValue ?? "?"
+            return "\(mode) access within \(duration(goal.minutes)) (to the nearest place on the \(mode) network"
+                + (goal.hub.map { " that reaches \(name($0))" } ?? "") + ")"
         case .connected:
             return "connected to \(name(goal.hub ?? "")) by \(goal.mode?.rawValue ?? "?")"
         }

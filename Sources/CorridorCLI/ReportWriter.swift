@@ -72,6 +72,8 @@ struct ReportWriter {
         let finder = GapFinder(net)
         let goalsBase = finder.statuses(in: [])
         let goalsAll = finder.statuses(in: net.projectIDs)
+        // Today: the base and the projects opened since the plans, when there are any.
+        let goalsToday = openedProjects.isEmpty ? nil : finder.statuses(in: openedProjects.map(\.id))
         let gaps = Dictionary(uniqueKeysWithValues: finder.gaps(in: []).map { ($0.status.goal.id, $0) })
         progress.step("project impacts")
         let analysis = ImpactAnalysis(net, hubs: [hub], thresholds: thresholds)
@@ -95,7 +97,7 @@ struct ReportWriter {
             + "Made by `corridor report` (corridor \(Corridor.version)); every figure of the network carries its source in its files.")
         md += glance()
         md += circles(before, after, change)
-        md += goals(goalsBase, goalsAll, gaps)
+        md += goals(goalsBase, goalsAll, gaps, today: goalsToday)
         md += rankingSection(ranking)
         md += orderSection(order, over: opened)
         progress.step("diagrams")
@@ -172,16 +174,22 @@ struct ReportWriter {
         return md
     }
 
-    func goals(_ base: [GoalStatus], _ all: [GoalStatus], _ gaps: [String: GapFinder.Gap]) -> [String] {
+    func goals(
+        _ base: [GoalStatus], _ all: [GoalStatus], _ gaps: [String: GapFinder.Gap], today: [GoalStatus]?
+    ) -> [String] {
         guard !base.isEmpty else { return ["", "## The plans' goals", "", "The network has no goals file."] }
         var md = ["", "## The plans' goals", ""]
         let unmetBase = base.filter { !$0.met }.count, unmetAll = all.filter { !$0.met }.count
-        md.append("\(unmetBase) of \(base.count) goals are unmet in the base network; \(unmetAll) remain unmet with every project built.")
+        let year = openedProjects.compactMap(\.opened).max().map(String.init) ?? ""
+        let unmetToday = today.map { "; \($0.filter { !$0.met }.count) today (with the projects opened by \(year))" } ?? ""
+        md.append("\(unmetBase) of \(base.count) goals are unmet in the base network\(unmetToday); \(unmetAll) remain unmet with every project built. "
+            + "Closed by: the smallest sets of projects found that close a goal from the base.")
         md.append("")
-        var t = MarkdownTable(["goal", "target", "base", "with every project", "closed by"])
-        for (s, s2) in zip(base, all) {
+        var t = MarkdownTable(["goal", "target", "base"] + (today == nil ? [] : ["today (\(year))"]) + ["with every project", "closed by"])
+        for (i, (s, s2)) in zip(base, all).enumerated() {
+            // A mode_access goal's minutes are the way to the mode's network, not a ride on it.
             let target = s.goal.kind == .connected ? "connected by \(s.goal.mode?.rawValue ?? "")"
-                : "\(s.goal.mode.map { $0.rawValue + " " } ?? "")≤ \(GapsCommand.duration(s.goal.minutes))"
+                : "\(s.goal.mode.map { $0.rawValue + " access " } ?? "")≤ \(GapsCommand.duration(s.goal.minutes))"
             let worst = { (x: GoalStatus) in
                 x.met ? "met" : x.goal.kind == .connected
                     ? "not connected: " + x.failing.map { id in network.places.first { $0.id == id }?.nameZh ?? id }.joined(separator: ", ")
@@ -191,9 +199,10 @@ struct ReportWriter {
                 }.joined(separator: ", ")
             }
             let closers = s.met ? "" : (gaps[s.goal.id].map { g in
-                g.closedBy.isEmpty ? "no project" : g.closedBy.map { $0.map(project).joined(separator: " + ") }.joined(separator: "; or ")
+                g.closedBy.isEmpty ? "no project"
+                    : g.closedBy.map { $0.map { projectWithYear($0) }.joined(separator: " + ") }.joined(separator: "; or ")
             } ?? "")
-            t.append(["\(s.goal.nameZh)", target, worst(s), worst(s2), closers])
+            t.append(["\(s.goal.nameZh)", target, worst(s)] + (today.map { [worst($0[i])] } ?? []) + [worst(s2), closers])
         }
         md.append(t.render())
         return md

@@ -152,7 +152,14 @@ import TestSupport
         #expect(status == 0)
         #expect(out.hasPrefix("# Corridor report: jilin"))
         // The plans' named gaps and what closes them (C 第一章, C 专栏2).
-        #expect(out.contains("| 临江、长白未通高速公路 | expressway ≤ 30 min |"))
+        #expect(out.contains("| 临江、长白未通高速公路 | expressway access ≤ 30 min |"))
+        // Today (沈白 opened 2025, facts.md §2) 通化 and 白山 have fast rail; 辽源 has not
+        // (C 第一章: 辽源、通化、白山未通快速铁路; the 长辽通 line is still planned).
+        let row = out.split(separator: "\n").first { $0.hasPrefix("| 辽源、通化、白山未通快速铁路 |") }
+            .map { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+        #expect(out.contains("| goal | target | base | today (2025) | with every project | closed by |"))
+        #expect(row.count == 6 && row[2].contains("通化") && row[3].hasPrefix("short: 辽源") && !row[3].contains("通化")
+            && !row[3].contains("白山") && row[4] == "met", "\(row)")
         #expect(out.contains("白山至临江高速公路 + 抚长高速松江河至长白段"))
         #expect(out.contains("## Recommended build order"))
         // Projects opened since the plans say so (沈白 opened 2025-09-28: facts.md §2).
