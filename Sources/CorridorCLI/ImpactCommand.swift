@@ -84,6 +84,9 @@ enum ImpactCommand: Command {
             throw UsageError(command: command, message: "no project left to measure: every "
                 + (p.isGiven("--projects") ? "one named in --projects" : "project of the network") + " is built in --scenario \(scenarioText)")
         }
+        if p.flag("--synergy") && projects.count < 2 {
+            throw UsageError(command: command, message: "--synergy compares pairs of projects: name two or more in --projects")
+        }
         let analysis = ImpactAnalysis(net, hubs: hubs, thresholds: thresholds, gamma: gamma)
         let progress = Progress(console: console)
         progress.step("measuring \(projects.count) projects")

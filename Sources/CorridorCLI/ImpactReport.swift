@@ -45,8 +45,12 @@ struct ImpactReport {
         }
         lines.append(t.render())
         lines.append("")
-        lines.append("details (projects with an effect):")
-        for r in ranking where r.score > 0 || !r.impact.newLinks.isEmpty {
+        // The report's rule, so both name the same projects as having an effect.
+        let measured = ranking.filter(\.impact.isMeasurable)
+        lines.append(measured.isEmpty
+            ? "no project has a measurable effect (\(ProjectImpact.measurableRule))"
+            : "details (projects with a measurable effect: \(ProjectImpact.measurableRule)):")
+        for r in measured {
             let impact = r.impact
             lines.append("  \(name(impact.projects[0])) (\(impact.projects[0]))")
             if !impact.gapsClosed.isEmpty { lines.append("    closes: " + impact.gapsClosed.joined(separator: ", ")) }
@@ -70,12 +74,13 @@ struct ImpactReport {
             lines.append("")
             lines.append("build order (greedy: each step the project worth most given those before it):")
             var s = TextTable(columns: [
-                .right("step"), .left("project"), .right("score"), .right("min/trip"), .right("gaps closed"), .right("people in"),
+                .right("step"), .left("project"), .right("score"), .right("min/trip"), .right("gap units"), .right("gaps closed"),
+                .right("people in"),
             ])
             for (i, r) in sequence.enumerated() {
                 s.append([
                     String(i + 1), "\(name(r.impact.projects[0])) \(r.impact.projects[0])", Self.number(r.score, 2),
-                    Self.number(r.impact.accessibility, 2),
+                    Self.number(r.impact.accessibility, 2), Self.number(r.impact.gapUnits, 2),
                     r.impact.gapsClosed.isEmpty ? "0" : "\(r.impact.gapsClosed.count) (\(r.impact.gapsClosed.joined(separator: ", ")))",
                     ReachReport.thousands(r.impact.populationGained),
                 ])
@@ -87,7 +92,7 @@ struct ImpactReport {
             if synergies.isEmpty {
                 lines.append("no pair of projects complements or substitutes another beyond 5%")
             } else {
-                lines.append("synergies (min/trip alone, alone, together):")
+                lines.append("synergies (minutes saved per trip by the first alone, the second alone, and both together):")
                 var s = TextTable(columns: [
                     .left("kind"), .left("projects"), .right("first"), .right("second"), .right("together"), .right("excess"),
                     .left("gaps closed only together"),

@@ -43,8 +43,7 @@ struct ReportWriter {
         return " (someone entering the \(Self.n(t[t.count - 2]))-minute circle from beyond \(Self.n(t[t.count - 1])) counts twice)"
     }
     /// What "measurable" means, said where it is used.
-    static let measurableRule = "at least a second saved on the average trip, a goal place brought to target, or someone "
-        + "entering a circle"
+    static let measurableRule = ProjectImpact.measurableRule
     var openedNote: String {
         guard let latest = openedProjects.compactMap(\.opened).max() else { return "" }
         return " A project marked (opened YEAR) has been built since the plans' base; it is measured against that base "
@@ -56,9 +55,7 @@ struct ReportWriter {
     func goal(_ id: String) -> String { network.goals.first { $0.id == id }?.nameZh ?? id }
     /// Whether a project's (marginal) impact is measurable: a second saved on the average
     /// trip, a goal place brought to target, or someone entering a circle.
-    static func measurable(_ r: RankedProject) -> Bool {
-        r.impact.accessibility >= 1.0 / 60 || r.impact.gapUnits > 0 || r.impact.populationGained > 0
-    }
+    static func measurable(_ r: RankedProject) -> Bool { r.impact.isMeasurable }
 
     func files() -> [File] {
         progress.step("circles")
@@ -266,12 +263,12 @@ struct ReportWriter {
                 + "`corridor impact --sequence` gives their exact figures and `corridor gaps` the combinations that close a goal.")
             return md
         }
-        var t = MarkdownTable(["step", "project", "marginal score", "min/trip", "goals closed", "people entering"],
+        var t = MarkdownTable(["step", "project", "marginal score", "min/trip", "goals advanced", "people entering"],
                               rightAligned: [0, 2, 3, 5])
         for (i, r) in order[...last].enumerated() {
             t.append([
                 String(i + 1), projectWithYear(r.impact.projects[0]), Self.n(r.score, 2), Self.n(r.impact.accessibility, 2),
-                goals(r.impact.gapsClosed), Self.people(r.impact.populationGained),
+                goals(r.impact.goalProgress.map(\.goal)), Self.people(r.impact.populationGained),
             ])
         }
         md.append(t.render())

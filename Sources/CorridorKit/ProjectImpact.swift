@@ -32,6 +32,15 @@ public struct ProjectImpact: Sendable {
     /// 60-minute band and thereby its 120-minute band too counts twice: the score rewards
     /// reaching the inner circles).
     public var populationGained: Int { bandGains.reduce(0) { $0 + $1.population } }
+
+    /// Whether the effect is measurable: ``measurableRule``. Below it (a fraction of a
+    /// second on the average trip, and nothing else) an effect is rounding, not a result,
+    /// though single trips may still gain (``topPairs``).
+    public var isMeasurable: Bool { accessibility >= 1.0 / 60 || gapUnits > 0 || populationGained > 0 }
+
+    /// ``isMeasurable`` in words, for reports.
+    public static let measurableRule =
+        "at least a second saved on the average trip, a goal place brought to target, or someone entering a circle"
 }
 
 /// Progress on one goal: the places brought to its target.

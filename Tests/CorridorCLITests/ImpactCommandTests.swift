@@ -48,7 +48,7 @@ import TestSupport
         #expect(sequence.contains("\nsequence,1,p1,一段,0,"))
         #expect(sequence.contains("\nsequence,4,p0,零段,0,"))
         let (_, table, _) = run(["impact", FixturePath.of("networks/sections"), "--sequence"])
-        #expect(table.contains("   3  三段 p3      3        84  1 (ab-hour)      1,000"))
+        #expect(table.contains("   3  三段 p3      3        84          1  1 (ab-hour)      1,000"))
     }
 
     @Test func impactRankingSequenceAndSynergy() throws {
@@ -93,6 +93,8 @@ import TestSupport
 
     @Test func badInput() {
         let cases: [([String], Int32, String)] = [
+            (["impact", Self.fixture, "--projects", "fast", "--synergy"], 64,
+             "corridor impact: error: --synergy compares pairs of projects: name two or more in --projects"),
             (["impact", Self.fixture, "--projects", "fats"], 64, "corridor impact: error: --projects: unknown project \"fats\""),
             (["impact", Self.fixture, "--hubs", "zz"], 64, "corridor impact: error: --hubs: unknown place \"zz\""),
             (["impact", Self.fixture, "--scenario", "all"], 64,
