@@ -59,6 +59,8 @@ public enum Corridor {
                 if arguments[1] == "--help" || arguments[1] == "-h" { return help(for: "help", console: console) }
                 return help(for: arguments[1], console: console)
             }
+            // `corridor --help route` reads as help on route, as `corridor help route` does.
+            if arguments.count == 2 && first != "help" { return help(for: arguments[1], console: console) }
             console.print(overview)
             return ExitCode.success
         case "--version", "version":

@@ -184,6 +184,8 @@ enum ReachCommand: Command {
         case "json":
             return JSONText.object([
                 ("sources", .array(sources.map { .integer(Int($0) + 1) })),
+                // As a network's reach says it: "from" the sources, or (--reverse) "to" them.
+                ("direction", .string(direction == .forward ? "from" : "to")),
                 ("thresholds", .array(bands.map { .number($0, decimals: 3) })),
                 ("nodes", .array(nodes.map {
                     .object([("node", .integer(Int($0) + 1)), ("value", .integer(Int(search.distance(to: $0)))),

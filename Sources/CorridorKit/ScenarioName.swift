@@ -73,7 +73,9 @@ public enum ScenarioName: Sendable, Hashable {
         case .projects(let names):
             var ids: [String] = []
             for name in names {
-                if let p = network.projects.first(where: { $0.id == name || $0.nameZh == name }) {
+                // Ids in any letter case, as place ids are (HSR-SHENBAI is hsr-shenbai).
+                if let p = network.projects.first(where: { $0.id == name || $0.nameZh == name })
+                    ?? network.projects.first(where: { $0.id.lowercased() == name.lowercased() }) {
                     ids.append(p.id)
                 } else if let term = ScenarioName(parsing: name), term != .projects([name]) {
                     // A year, `base` or `all` inside a list: its projects join the others.

@@ -23,6 +23,10 @@ import TestSupport
         #expect(r.status == 0)
         #expect(r.output.contains("usage: corridor COMMAND [options]"))
         #expect(r.output.contains("64 usage error"))
+        // `--help COMMAND` is help on the command, as `help COMMAND` is.
+        let route = run(["--help", "route"])
+        #expect(route.status == 0 && route.output == run(["help", "route"]).output)
+        #expect(route.output.hasPrefix("usage: corridor route NETWORK"))
     }
 
     @Test func noArgumentsIsAUsageError() {

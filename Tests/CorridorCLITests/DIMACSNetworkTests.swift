@@ -47,6 +47,11 @@ import TestSupport
         #expect(Corridor.run(["route", triangle, "--from", "1", "--to", "3", "--alternatives", "3"], console: routes) == 0)
         #expect(routes.output == "route 1: cost 2, 2 arcs\n  1 → 2 → 3\nroute 2: cost 5, 1 arc\n  1 → 3\n")
         #expect(routes.errors == "corridor route: note: 3 alternatives asked, 1 found: there are no more loopless paths\n")
+        // Who reaches node 3 within 2: 3 itself (0), 2 (1) and 1 (2, by 1→2→3); JSON says the direction.
+        let reverse = Console()
+        #expect(Corridor.run(["reach", triangle, "--from", "3", "--within", "2", "--reverse", "--format", "json"], console: reverse) == 0)
+        #expect(reverse.output.contains("\"direction\": \"to\""))
+        #expect(reverse.output.contains("\"node\": 1,\n      \"value\": 2,\n"))
         let bad = NSTemporaryDirectory() + "corridor-\(UUID().uuidString).gr"
         try Data("p sp 2 1\na 1 3 4\n".utf8).write(to: URL(fileURLWithPath: bad))
         defer { try? FileManager.default.removeItem(atPath: bad) }

@@ -24,6 +24,8 @@ import TestSupport
         #expect(try ScenarioName.year(2023).projectIDs(in: network) == [])
         #expect(try ScenarioName.year(2024).projectIDs(in: network) == ["hsr-speedup"])
         #expect(try ScenarioName.projects(["长吉新路"]).projectIDs(in: network) == ["new-road"])
+        // Ids in any letter case, as places' are.
+        #expect(try ScenarioName.projects(["NEW-Road"]).projectIDs(in: network) == ["new-road"])
         #expect(throws: Diagnostic(file: "--scenario", message: "unknown project \"new-raod\" (did you mean \"new-road\" (长吉新路)?)")) {
             try ScenarioName.projects(["new-raod"]).projectIDs(in: network)
         }
