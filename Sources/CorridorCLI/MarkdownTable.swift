@@ -1,5 +1,7 @@
-/// A GitHub-flavoured Markdown pipe table: a header row, an alignment row, the rows; a
-/// `|` inside a cell is escaped and a line break becomes a space, so any text is safe.
+/// A GitHub-flavoured Markdown pipe table: a header row, an alignment row, the rows. Cells
+/// are plain text: Markdown's marks in them are escaped (``escaped(_:)``: a project named
+/// `烟筒山*至*长春段` is not set in italics), `|` too, and a line break becomes a space,
+/// so any text is safe.
 ///
 ///     var t = MarkdownTable(["band", "people"], rightAligned: [1])
 ///     t.append(["≤60", "8,226,958"])
@@ -23,8 +25,19 @@ struct MarkdownTable {
     }
 
     static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
+        escaped(text).replacingOccurrences(of: "|", with: "\\|")
             .split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
+    /// Plain text for Markdown prose or a cell: a backslash before each character that
+    /// could start emphasis, code, a link or an HTML tag (`\ * _ ` [ ] < > ~`).
+    static func escaped(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            if "\\*_`[]<>~".contains(c) { out.append("\\") }
+            out.append(c)
+        }
+        return out
     }
 
     func render() -> String {

@@ -15,6 +15,13 @@ struct ReportWriter {
     /// expected years too); it is in today's network only from that year on.
     var thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
 
+    /// The network's folder as the report shows it: relative to the working folder when
+    /// it is inside it (`Networks/jilin`), so a report handed on names no one's machine.
+    var shownFolder: String {
+        let here = FileManager.default.currentDirectoryPath + "/"
+        return network.folder.hasPrefix(here) ? String(network.folder.dropFirst(here.count)) : network.folder
+    }
+
     /// The projects open today, in the network's order.
     var openedProjects: [Project] { network.projects.filter { ($0.opened ?? .max) <= thisYear } }
 
@@ -87,8 +94,8 @@ struct ReportWriter {
         md.append("# Corridor report: \(networkName)")
         md.append("")
         // A bundled network's name says where it is only with its folder; a path says it itself.
-        let folder = network.folder == networkName || networkName.contains("/") ? "" : " (\(network.folder))"
-        md.append("Network `\(networkName)`\(folder), hub \(name(hub)) (`\(network.places[hub].id)`), "
+        let folder = shownFolder == networkName || networkName.contains("/") ? "" : " (\(shownFolder))"
+        md.append("Network `\(networkName)`\(folder), hub \(MarkdownTable.escaped(name(hub))) (`\(network.places[hub].id)`), "
             + "circles of " + thresholds.map { Self.n($0) }.joined(separator: ", ") + " minutes door to door. "
             + "`base` is the network the plans found; `all` has every planned project built. "
             + "Made by `corridor report` (corridor \(Corridor.version)); every figure of the network carries its source in its files.")
@@ -100,6 +107,7 @@ struct ReportWriter {
         progress.step("diagrams")
         let (diagramFiles, diagramText) = diagrams(base: base, reach: before, best: ranking.first)
         md += diagramText
+        if toFolder { md += filesSection() }
         md += method()
         return [
             File(name: "report.md", text: md.joined(separator: "\n")),
@@ -110,6 +118,20 @@ struct ReportWriter {
             File(name: "gaps.csv", text: GapsCommand.csv(goalsBase, gaps, net)),
             File(name: "impact.csv", text: impact.csv(ranking, sequence: order, synergies: nil)),
         ] + diagramFiles
+    }
+
+    /// What the report's folder holds beside report.md (with `-o DIR`).
+    func filesSection() -> [String] {
+        [
+            "", "## The files beside this report", "",
+            "- `reach-base.csv`, `reach-all.csv`: every place's minutes from \(MarkdownTable.escaped(name(hub))) and its circle, "
+                + "in the base network and with every project.",
+            "- `reach-compare.csv`, `reach-compare.geojson`: per place, the minutes before and after and the change; the "
+                + "GeoJSON (WGS-84) opens in QGIS, with the links reached.",
+            "- `gaps.csv`: the goals unmet in the base network and the projects that close them.",
+            "- `impact.csv`: the ranking and the build order, with every component of the score.",
+            "- The diagrams above, as DOT (and SVG and PNG when Graphviz rendered them).",
+        ]
     }
 
     func glance() -> [String] {
@@ -165,7 +187,7 @@ struct ReportWriter {
             guard !gained.isEmpty else { continue }
             md.append("- entering ≤ \(Self.n(before.thresholds[i])) min with every project: " + gained.map { c in
                 let from = c.before.map { Self.n($0.value) } ?? "> \(Self.n(before.thresholds.last ?? 0))"
-                return "\(name(c.place)) (\(from) → \(Self.n(c.after?.value ?? 0)) min)"
+                return "\(MarkdownTable.escaped(name(c.place))) (\(from) → \(Self.n(c.after?.value ?? 0)) min)"
             }.joined(separator: ", "))
         }
         return md
@@ -223,7 +245,7 @@ struct ReportWriter {
                 let local = r.impact.topPairs.first.map { pair in
                     "\(name(pair.from))–\(name(pair.to)) \(Self.n(pair.saved, 1)) min faster"
                 }
-                none.append(projectWithYear(r.impact.projects[0], and: local))
+                none.append(MarkdownTable.escaped(projectWithYear(r.impact.projects[0], and: local)))
                 continue
             }
             t.append([
@@ -236,7 +258,9 @@ struct ReportWriter {
         if !none.isEmpty {
             md.append("")
             md.append("Without a measurable effect alone on the average trip, the goals or the circles (\(none.count)); "
-                + "in brackets, the trip each speeds up most, where there is one: " + none.joined(separator: "; ") + ".")
+                + "in brackets, the trip each speeds up most, where there is one:")
+            md.append("")
+            md += none.map { "- " + $0 }
         }
         return md
     }
@@ -250,7 +274,8 @@ struct ReportWriter {
         }
         let start = opened.isEmpty ? "" : "From today's network — the base and the "
             + (opened.count == 1 ? "project opened since the " : "\(opened.count) projects opened since the ")
-            + "plans (" + opened.map { projectWithYear($0) }.joined(separator: "; ") + ") — the projects that remain, greedily: "
+            + "plans (" + opened.map { MarkdownTable.escaped(projectWithYear($0)) }.joined(separator: "; ")
+            + ") — the projects that remain, greedily: "
         md.append((start.isEmpty ? "Greedy: each" : start + "each") + " step builds the project worth most given those "
             + "before it. Its marginal score is scaled as in the ranking (a component no project has alone, such as a goal "
             + "only a whole line closes, to the step's best), so a step that completes what earlier ones began can score "
@@ -366,7 +391,7 @@ struct ReportWriter {
                 + "network states; a place exactly at a limit is within it.",
             "- Population: 2020 census, each place its own unit's (a prefecture seat is its urban districts), so sums "
                 + "never double-count.",
-            "- The network's sources, estimates and what is not modelled: `\(network.folder)/README.md`; "
+            "- The network's sources, estimates and what is not modelled: `\(shownFolder)/README.md`; "
                 + "licences: `ATTRIBUTION.md`.",
             "- Definitions of every column of the CSV and GeoJSON files: `docs/cli-output.md` in Corridor's source.",
         ]

@@ -53,6 +53,8 @@ import TestSupport
         #expect(Set(manifest.split(separator: "\n").map(String.init)) == expected)
         let report = try String(contentsOfFile: root + "/out/report.md", encoding: .utf8)
         #expect(report.contains(rendered ? "![The network (base; planned projects dashed)](network-map.png)" : "network-map.dot"))
+        // The report names the tables written beside it.
+        #expect(report.contains("## The files beside this report\n\n- `reach-base.csv`, `reach-all.csv`: "))
         // Written again into the existing folder: its files replaced, no staging folder left.
         #expect(run(["report", Self.fixture, "-o", root + "/out"]).0 == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == ["out"])
