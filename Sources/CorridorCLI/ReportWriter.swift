@@ -224,7 +224,28 @@ struct ReportWriter {
             t.append(["\(s.goal.nameZh)", target, worst(s)] + (today.map { [worst($0[i])] } ?? []) + [worst(s2), closers])
         }
         md.append(t.render())
+        md += closeCalls(today ?? base, label: today == nil ? "base" : "today")
         return md
+    }
+
+    /// The places within a tenth of a goal's target, either side: their verdicts rest on
+    /// the network's estimates (detour factors, assumed speeds, access times), which could
+    /// tip them, so a planner should know which verdicts are close.
+    func closeCalls(_ statuses: [GoalStatus], label: String) -> [String] {
+        var calls: [String] = []
+        for s in statuses {
+            guard let target = s.target, target > 0 else { continue }
+            for (id, value) in zip(s.goal.places, s.values) {
+                guard let value, abs(value - target) <= target / 10 else { continue }
+                let place = network.places.first { $0.id == id }?.nameZh ?? id
+                calls.append("\(MarkdownTable.escaped(place)) \(GapsCommand.duration(value)) against \(GapsCommand.duration(target)) "
+                    + "(\(MarkdownTable.escaped(s.goal.nameZh)))")
+            }
+        }
+        guard !calls.isEmpty else { return [] }
+        return ["", "Close calls (\(label), within a tenth of the target either side, where the network's estimates — "
+            + "detour factors, assumed speeds, station and airport access times — could tip the verdict): "
+            + calls.joined(separator: "; ") + "."]
     }
 
     func rankingSection(_ ranking: [RankedProject]) -> [String] {

@@ -126,6 +126,16 @@ import TestSupport
         // A network without projects says so rather than drawing an empty table.
         let (_, none, _) = run(["report", FixturePath.of("networks/reach")])
         #expect(none.contains("## Recommended build order\n\nThe network has no planned projects.\n"))
+        // A goal of 110 minutes, b at 120 by road: within a tenth, a close call.
+        let close = NSTemporaryDirectory() + "corridor-close-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: FixturePath.of("networks/sections"), toPath: close)
+        defer { try? FileManager.default.removeItem(atPath: close) }
+        let goals = try String(contentsOfFile: close + "/goals.csv", encoding: .utf8)
+        try goals.replacingOccurrences(of: ",b,60,", with: ",b,110,").write(toFile: close + "/goals.csv", atomically: true, encoding: .utf8)
+        let (_, closeCall, _) = run(["report", close])
+        #expect(closeCall.contains("Close calls (base, within a tenth of the target either side, where the network's "
+            + "estimates — detour factors, assumed speeds, station and airport access times — could tip the verdict): "
+            + "乙 2 h against 1 h 50 min (甲乙一小时)."))
         // A path names its network itself: no folder repeated after it.
         #expect(none.contains("Network `\(FixturePath.of("networks/reach"))`, hub"))
         // Tiny: over the opened speed-up (长春–吉林 by HSR 20 + 30 + 15 = 65 min) the new road,
