@@ -79,10 +79,11 @@ enum CompletionsCommand {
         }.joined(separator: "\n")
         return """
             # corridor completion for bash (made by `corridor completions bash`)
-            _corridor_list() {  # the last item of a comma-separated list
-              local prefix="" last="$cur"
+            _corridor_list() {  # the last item of a comma-separated list, not one already in it
+              local prefix="" last="$cur" w words=""
               if [[ "$cur" == *,* ]]; then prefix="${cur%,*},"; last="${cur##*,}"; fi
-              COMPREPLY=( $(compgen -P "$prefix" -W "$1" -- "$last") )
+              for w in $1; do [[ ",$prefix" == *",$w,"* ]] || words+="$w "; done
+              COMPREPLY=( $(compgen -P "$prefix" -W "$words" -- "$last") )
               compopt -o nospace 2>/dev/null
             }
             _corridor() {

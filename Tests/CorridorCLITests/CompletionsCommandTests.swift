@@ -41,6 +41,9 @@ import Testing
         #expect(try complete(["corridor", "reach", "jilin", "--format", "g"]) == ["geojson"])
         // A comma list completes its last item.
         #expect(try complete(["corridor", "reach", "jilin", "--modes", "hsr,ex"]) == ["hsr,expressway"])
+        // … and never offers an item the list already holds.
+        #expect(try complete(["corridor", "reach", "jilin", "--modes", "hsr,road,r"]) == ["hsr,road,rail", "hsr,road,river"])
+        #expect(try complete(["corridor", "reach", "jilin", "--modes", "hsr,h"]) == [])
         #expect(try complete(["corridor", "dot", "jilin", "--kinds", "city,air"]) == ["city,airport"])
         // A free-text value (a place) offers nothing rather than network names.
         #expect(try complete(["corridor", "reach", "jilin", "--from", "j"]) == [])
