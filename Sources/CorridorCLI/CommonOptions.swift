@@ -173,10 +173,20 @@ enum CommonOptions {
     }
 
     /// The `--format` of `p`; without one, the format `-o FILE`'s extension names
-    /// (`.csv`, `.json`, `.geojson`), else a table.
+    /// (`.csv`, `.json`, `.geojson`), else a table. A `--format` that contradicts the
+    /// extension (`--format csv -o r.json`) is refused: the file would lie about itself.
     static func format(_ p: ParsedArguments, among formats: [String], command: String) throws(UsageError) -> String {
-        if let given = p.value("--format"), p.isGiven("--format") { return try format(given, among: formats, command: command) }
         let ext = (p.value("--output").map { ($0 as NSString).pathExtension.lowercased() }) ?? ""
+        if let given = p.value("--format"), p.isGiven("--format") {
+            let format = try format(given, among: formats, command: command)
+            if Self.dataExtensions.contains(ext) && ext != format {
+                throw UsageError(
+                    command: command,
+                    message: "--format \(format) but --output names a .\(ext) file: name the file "
+                        + (format == "table" ? ".txt" : ".\(format)") + ", or leave out --format")
+            }
+            return format
+        }
         if formats.contains(ext) && ext != "table" { return ext }
         // A name that promises a format the command does not write (route -o r.geojson)
         // would hold a table under a misleading name: refused, not guessed.

@@ -31,6 +31,12 @@ enum ReportCommand: Command {
     static func execute(_ p: ParsedArguments, console: Console) throws -> Int32 {
         let command = arguments.command
         let thresholds = try CommonOptions.thresholds(p.value("--within") ?? "30,60,120", option: "--within", command: command)
+            .sorted()
+        // A report is a folder (report.md, its tables, its diagrams): `-o out.md` is a slip.
+        if let out = p.value("--output"), CommonOptions.dataExtensions.contains((out as NSString).pathExtension.lowercased()) {
+            throw UsageError(command: command, message: "--output names a .\((out as NSString).pathExtension) file, but a report "
+                + "is a folder of files (report.md, its tables and diagrams): give a folder, -o DIR")
+        }
         let argument = p.positional("NETWORK") ?? "jilin"
         let net: NetworkGraph
         switch CommonOptions.load(argument, output: p.value("--output"), command: command, console: console) {

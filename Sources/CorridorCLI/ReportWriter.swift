@@ -58,6 +58,12 @@ struct ReportWriter {
             + "\(latest) --sequence`."
     }
     static func n(_ x: Double, _ d: Int = 1) -> String { JSONText.number(x, decimals: d) }
+    /// The command that gives the build order's figures: over today's network.
+    var sequenceCommand: String {
+        "corridor impact \(networkName)" + (openedProjects.compactMap(\.opened).max().map { " --scenario \($0)" } ?? "") + " --sequence"
+    }
+    /// A caption as a sentence starts: its first letter capitalized.
+    static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
     static func people(_ x: Int) -> String { ReachReport.thousands(x) }
     func goal(_ id: String) -> String { network.goals.first { $0.id == id }?.nameZh ?? id }
     /// Whether a project's (marginal) impact is measurable: a second saved on the average
@@ -101,7 +107,10 @@ struct ReportWriter {
             + "Made by `corridor report` (corridor \(Corridor.version)); every figure of the network carries its source in its files.")
         md += glance()
         md += circles(before, after, change)
-        md += goals(goalsBase, goalsAll, gaps, today: goalsToday)
+        // What closes a goal still unmet is measured from today: what is left to build.
+        let closers = goalsToday == nil ? gaps
+            : Dictionary(uniqueKeysWithValues: finder.gaps(in: openedProjects.map(\.id)).map { ($0.status.goal.id, $0) })
+        md += goals(goalsBase, goalsAll, closers, today: goalsToday)
         md += rankingSection(ranking)
         md += orderSection(order, over: opened)
         progress.step("diagrams")
@@ -124,11 +133,11 @@ struct ReportWriter {
     func filesSection() -> [String] {
         [
             "", "## The files beside this report", "",
-            "- `reach-base.csv`, `reach-all.csv`: every place's minutes from \(MarkdownTable.escaped(name(hub))) and its circle, "
-                + "in the base network and with every project.",
-            "- `reach-compare.csv`, `reach-compare.geojson`: per place, the minutes before and after and the change; the "
-                + "GeoJSON (WGS-84) opens in QGIS, with the links reached.",
-            "- `gaps.csv`: the goals unmet in the base network and the projects that close them.",
+            "- `reach-base.csv`, `reach-all.csv`: the minutes from \(MarkdownTable.escaped(name(hub))) and the circle of every "
+                + "place within the largest circle, in the base network and with every project.",
+            "- `reach-compare.csv`, `reach-compare.geojson`: per place within the largest circle in either, the minutes before "
+                + "and after (blank beyond it) and the change; the GeoJSON (WGS-84) opens in QGIS, with the links reached.",
+            "- `gaps.csv`: every goal in the base network, met or not, with the projects that close those unmet.",
             "- `impact.csv`: the ranking and the build order, with every component of the score.",
             "- The diagrams above, as DOT (and SVG and PNG when Graphviz rendered them).",
         ]
@@ -155,8 +164,10 @@ struct ReportWriter {
         md.append(modes.render())
         md.append("")
         var corridors = MarkdownTable(["corridor", "projects"], rightAligned: [1])
-        for tag in Set(network.projects.flatMap(\.corridors)).sorted() {
-            corridors.append([tag, String(network.projects.filter { $0.corridors.contains(tag) }.count)])
+        // Most projects first (the trunk corridors lead), ties by name.
+        let counts = Dictionary(network.projects.flatMap(\.corridors).map { ($0, 1) }, uniquingKeysWith: +)
+        for (tag, count) in counts.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
+            corridors.append([tag, String(count)])
         }
         if corridors.rows.isEmpty {
             md.append("\(network.projects.count) projects.")
@@ -202,7 +213,7 @@ struct ReportWriter {
         let year = openedProjects.compactMap(\.opened).max().map(String.init) ?? ""
         let unmetToday = today.map { "; \($0.filter { !$0.met }.count) today (with the projects opened by \(year))" } ?? ""
         md.append("\(unmetBase) of \(base.count) goals are unmet in the base network\(unmetToday); \(unmetAll) remain unmet with every project built. "
-            + "Closed by: the smallest sets of projects found that close a goal from the base.")
+            + "Closed by: the smallest sets of projects found that close a goal from \(today == nil ? "the base" : "today's network: what is left to build").")
         md.append("")
         var t = MarkdownTable(["goal", "target", "base"] + (today == nil ? [] : ["today (\(year))"]) + ["with every project", "closed by"])
         for (i, (s, s2)) in zip(base, all).enumerated() {
@@ -217,7 +228,8 @@ struct ReportWriter {
                     return "\(network.places.first { $0.id == id }?.nameZh ?? id) \(GapsCommand.duration(i ?? nil))"
                 }.joined(separator: ", ")
             }
-            let closers = s.met ? "" : (gaps[s.goal.id].map { g in
+            let metToday = today?[i].met == true
+            let closers = s.met ? "" : metToday ? "met today" : (gaps[s.goal.id].map { g in
                 g.closedBy.isEmpty ? "no project"
                     : g.closedBy.map { $0.map { projectWithYear($0) }.joined(separator: " + ") }.joined(separator: "; or ")
             } ?? "")
@@ -232,16 +244,19 @@ struct ReportWriter {
     /// the network's estimates (detour factors, assumed speeds, access times), which could
     /// tip them, so a planner should know which verdicts are close.
     func closeCalls(_ statuses: [GoalStatus], label: String) -> [String] {
-        var calls: [String] = []
+        // One entry per place and target, naming every goal it is a close call of.
+        var keys: [String] = [], goalsOf: [String: [String]] = [:]
         for s in statuses {
             guard let target = s.target, target > 0 else { continue }
             for (id, value) in zip(s.goal.places, s.values) {
                 guard let value, abs(value - target) <= target / 10 else { continue }
                 let place = network.places.first { $0.id == id }?.nameZh ?? id
-                calls.append("\(MarkdownTable.escaped(place)) \(GapsCommand.duration(value)) against \(GapsCommand.duration(target)) "
-                    + "(\(MarkdownTable.escaped(s.goal.nameZh)))")
+                let key = "\(MarkdownTable.escaped(place)) \(GapsCommand.duration(value)) against \(GapsCommand.duration(target))"
+                if goalsOf[key] == nil { keys.append(key) }
+                goalsOf[key, default: []].append(MarkdownTable.escaped(s.goal.nameZh))
             }
         }
+        let calls = keys.map { "\($0) (\(goalsOf[$0]!.joined(separator: "; ")))" }
         guard !calls.isEmpty else { return [] }
         return ["", "Close calls (\(label), within a tenth of the target either side, where the network's estimates — "
             + "detour factors, assumed speeds, station and airport access times — could tip the verdict): "
@@ -260,13 +275,20 @@ struct ReportWriter {
         var t = MarkdownTable(["rank", "project", "score", "access", "gaps", "people", "min/trip", "goals advanced", "people entering"],
                               rightAligned: [0, 2, 3, 4, 5, 6, 8])
         var none: [String] = []
+        var noneHasNodeProjects = false
         for (i, r) in ranking.enumerated() {
             guard Self.measurable(r) else {
-                // Too small for the averages, perhaps, but not nothing to the trips it shortens.
-                let local = r.impact.topPairs.first.map { pair in
+                // Too small for the averages, perhaps, but not nothing to the trips it shortens,
+                // nor to the places without population figures (towns) it brings into a circle.
+                let entering = r.impact.bandGains.first.map { gain in
+                    gain.places.prefix(3).map(name).joined(separator: "、") + (gain.places.count > 3 ? " …" : "")
+                        + " into the \(Self.n(gain.threshold))-minute circle"
+                }
+                let local = entering ?? r.impact.topPairs.first.map { pair in
                     "\(name(pair.from))–\(name(pair.to)) \(Self.n(pair.saved, 1)) min faster"
                 }
                 none.append(MarkdownTable.escaped(projectWithYear(r.impact.projects[0], and: local)))
+                if network.projects.first(where: { $0.id == r.impact.projects[0] })?.type == .node { noneHasNodeProjects = true }
                 continue
             }
             t.append([
@@ -278,8 +300,10 @@ struct ReportWriter {
         md.append(t.render())
         if !none.isEmpty {
             md.append("")
-            md.append("Without a measurable effect alone on the average trip, the goals or the circles (\(none.count)); "
-                + "in brackets, the trip each speeds up most, where there is one:")
+            md.append("Without a measurable effect alone on the average trip, the goals or the people in the circles (\(none.count)); "
+                + "in brackets, a place without population figures it brings into a circle, or else the trip it speeds up "
+                + "most, where there is one." + (noneHasNodeProjects ? " Node projects (a new airport or wharf) add a place "
+                    + "and its access but no route until a source names their services, so they show no effect." : ""))
             md.append("")
             md += none.map { "- " + $0 }
         }
@@ -306,7 +330,7 @@ struct ReportWriter {
         // of their own included: they are what a later step completes.
         guard let last = order.lastIndex(where: Self.measurable) else {
             md.append("No remaining project adds anything measurable (\(Self.measurableRule)) on its own; "
-                + "`corridor impact --sequence` gives their exact figures and `corridor gaps` the combinations that close a goal.")
+                + "`\(sequenceCommand)` gives their exact figures and `corridor gaps \(networkName)` the combinations that close a goal.")
             return md
         }
         var t = MarkdownTable(["step", "project", "marginal score", "min/trip", "goals advanced", "people entering"],
@@ -323,8 +347,8 @@ struct ReportWriter {
             md.append("")
             md.append(rest == 1 ? "The other project adds nothing measurable (\(Self.measurableRule)) once those are built."
                 : "The other \(rest) projects add nothing measurable (\(Self.measurableRule)) once those are built; "
-                    + "`corridor impact --sequence` gives their exact figures. A project that only helps together with others "
-                    + "not yet built, such as one section of a line, shows here too; `corridor gaps` finds such combinations.")
+                    + "`\(sequenceCommand)` gives their exact figures. A project that only helps together with others "
+                    + "not yet built, such as one section of a line, shows here too; `corridor gaps \(networkName)` finds such combinations.")
         }
         return md
     }
@@ -333,13 +357,22 @@ struct ReportWriter {
     /// impact, as DOT, and as SVG and PNG when Graphviz's `dot` is on the PATH.
     func diagrams(base: Scenario, reach: Reach, best: RankedProject?) -> ([File], [String]) {
         let kinds: Set<PlaceKind> = [.prefecture, .county, .border, .foreign]
-        var specs: [(name: String, caption: String, writer: DOTWriter)] = []
+        var specs: [(name: String, caption: String, writer: DOTWriter, scenario: Scenario)] = []
         var map = DOTWriter(layout: .geo, kinds: kinds)
-        map.title = "\(networkName)（情景 base）"
-        specs.append(("network-map", "The network (base; planned projects dashed)", map))
+        // The map shows today's network: the projects opened since the plans drawn built,
+        // so the dashed lines (规划项目（未建）) are only what is still to build.
+        let opened = openedProjects.map(\.id)
+        if let year = openedProjects.compactMap(\.opened).max() {
+            map.title = "\(networkName)（情景 \(year)）"
+            specs.append(("network-map", "the network today (scenario \(year): the projects opened since the plans built; those still planned dashed)",
+                          map, net.scenario(projects: opened)))
+        } else {
+            map.title = "\(networkName)（情景 base）"
+            specs.append(("network-map", "the network (base; planned projects dashed)", map, base))
+        }
         var bands = DOTWriter(layout: .geo, kinds: kinds, overlay: .reach(reach))
         bands.title = "\(name(hub)) " + reach.thresholds.map { Self.n($0) }.joined(separator: "/") + " 分钟可达（情景 base）"
-        specs.append(("hub-reach", "\(name(hub))'s circles (base)", bands))
+        specs.append(("hub-reach", "\(name(hub))'s circles (base)", bands, base))
         if let best, Self.measurable(best) {
             let id = best.impact.projects[0]
             let saved = ImpactAnalysis(net, hubs: []).minutesSavedByPlace(by: [id], over: [])
@@ -347,13 +380,13 @@ struct ReportWriter {
                 layout: .geo, kinds: kinds,
                 overlay: .impact(project: id, minutesSaved: Dictionary(uniqueKeysWithValues: saved.map { ($0.place, $0.minutes) })))
             impact.title = "\(project(id))：各地平均每次出行节省的分钟数"
-            specs.append(("impact-\(id)", "Minutes saved per trip by the top-ranked project, \(project(id))", impact))
+            specs.append(("impact-\(id)", "minutes saved per trip by the top-ranked project, \(project(id))", impact, base))
         }
         var files: [File] = []
         var md = ["", "## Diagrams", ""]
         guard toFolder else {
-            md.append("Written with `-o DIR`: " + specs.map { "\($0.caption) (`\($0.name).dot`)" }.joined(separator: "; ")
-                + ", as SVG and PNG too when Graphviz is installed.")
+            md.append("With `-o DIR` the report writes its diagrams: " + specs.map { "\($0.caption), `\($0.name).dot`" }.joined(separator: "; ")
+                + "; as SVG and PNG too when Graphviz is installed.")
             return ([], md)
         }
         let graphviz = Graphviz.dotPath
@@ -363,11 +396,11 @@ struct ReportWriter {
             md.append("")
         }
         for spec in specs {
-            var dot = spec.writer.document(net, scenario: base)
+            var dot = spec.writer.document(net, scenario: spec.scenario)
             if dot.hasSuffix("\n") { dot.removeLast() }
             files.append(File(name: spec.name + ".dot", text: dot))
             guard let graphviz else {
-                md.append("- \(spec.caption): `\(spec.name).dot`")
+                md.append("- \(Self.capitalized(spec.caption)): `\(spec.name).dot`")
                 md.append("")
                 continue
             }
@@ -385,11 +418,11 @@ struct ReportWriter {
                 }
             }
             if made.contains("png") {
-                md.append("![\(spec.caption)](\(spec.name).png)")
+                md.append("![\(Self.capitalized(spec.caption))](\(spec.name).png)")
             } else if made.contains("svg") {
-                md.append("![\(spec.caption)](\(spec.name).svg)")
+                md.append("![\(Self.capitalized(spec.caption))](\(spec.name).svg)")
             } else {
-                md.append("- \(spec.caption): `\(spec.name).dot`")
+                md.append("- \(Self.capitalized(spec.caption)): `\(spec.name).dot`")
             }
             for why in failures {
                 md += ["", "Graphviz could not render `\(spec.name).dot` (\(why)); the DOT file is complete"
@@ -413,7 +446,7 @@ struct ReportWriter {
             "- Population: 2020 census, each place its own unit's (a prefecture seat is its urban districts), so sums "
                 + "never double-count.",
             "- The network's sources, estimates and what is not modelled: `\(shownFolder)/README.md`; "
-                + "licences: `ATTRIBUTION.md`.",
+                + "licences: `\(shownFolder)/ATTRIBUTION.md`.",
             "- Definitions of every column of the CSV and GeoJSON files: `docs/cli-output.md` in Corridor's source.",
         ]
     }
@@ -435,8 +468,20 @@ enum ReportFolder {
     static let manifest = ".corridor-report"
 
     /// `dir` as an absolute path, `.`/`..` and symbolic links resolved.
+    ///
+    /// A path that does not exist yet is resolved through its nearest existing folder
+    /// (`link/new.csv`, link a symbolic link to a folder, is that folder's `new.csv`):
+    /// `resolvingSymlinksInPath` leaves such a path as it is.
     static func resolved(_ dir: String) -> String {
-        URL(fileURLWithPath: dir).standardizedFileURL.resolvingSymlinksInPath().path
+        var url = URL(fileURLWithPath: dir).standardizedFileURL
+        var rest: [String] = []
+        while !FileManager.default.fileExists(atPath: url.path) && url.path != "/" {
+            rest.insert(url.lastPathComponent, at: 0)
+            url.deleteLastPathComponent()
+        }
+        var path = url.resolvingSymlinksInPath().path
+        for part in rest { path = (path as NSString).appendingPathComponent(part) }
+        return path
     }
 
     /// Checks that `dir` can take a report: its parent is a folder, and `dir` is absent,

@@ -191,9 +191,14 @@ import TestSupport
             #expect(run(["reach", Self.drawn, "--from", "a", "-o", "\(dir)/r.\(ext)"]).0 == 0)
             #expect(try String(contentsOfFile: "\(dir)/r.\(ext)", encoding: .utf8).hasPrefix(prefix), "\(ext)")
         }
-        // --format wins over the extension.
-        #expect(run(["reach", Self.drawn, "--from", "a", "--format", "csv", "-o", "\(dir)/x.json"]).0 == 0)
-        #expect(try String(contentsOfFile: "\(dir)/x.json", encoding: .utf8).hasPrefix("id,name_zh"))
+        // A --format the extension contradicts is refused, nothing written; one it agrees
+        // with, or a name without a data extension, is fine.
+        let (status, _, why) = run(["reach", Self.drawn, "--from", "a", "--format", "csv", "-o", "\(dir)/x.json"])
+        #expect(status == 64 && why.hasPrefix("corridor reach: error: --format csv but --output names a .json file: name the file .csv, or leave out --format"))
+        #expect(!FileManager.default.fileExists(atPath: "\(dir)/x.json"))
+        #expect(run(["reach", Self.drawn, "--from", "a", "--format", "table", "-o", "\(dir)/x.csv"]).0 == 64)
+        #expect(run(["reach", Self.drawn, "--from", "a", "--format", "csv", "-o", "\(dir)/x.txt"]).0 == 0)
+        #expect(String(decoding: FileManager.default.contents(atPath: "\(dir)/x.txt") ?? Data(), as: UTF8.self).contains("id,name_zh"))
     }
 
     @Test func badInput() throws {
@@ -230,6 +235,13 @@ import TestSupport
             #expect(err.contains(message), "\(args): \(err)")
             #expect(out.isEmpty, "\(args)")
         }
+        // … also through a symbolic link to the folder, for a file that does not exist yet.
+        let links = NSTemporaryDirectory() + "corridor-link-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: links, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: links) }
+        try FileManager.default.createSymbolicLink(atPath: links + "/net", withDestinationPath: Self.drawn)
+        #expect(run(["reach", drawn, "--from", "a", "-o", links + "/net/new.csv"]).0 == 64)
+        #expect(!FileManager.default.fileExists(atPath: Self.drawn + "/new.csv"))
         // The refused output left the network's file as it was.
         #expect(try String(contentsOfFile: Self.drawn + "/places.csv", encoding: .utf8).hasPrefix("id,name_zh,"))
     }

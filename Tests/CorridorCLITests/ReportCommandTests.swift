@@ -19,6 +19,8 @@ import TestSupport
         #expect(status == 0 && err.isEmpty)
         // The hub is a, the hub of the fixture's within goals.
         #expect(out.contains("hub 甲 (`a`), circles of 60, 120 minutes"))
+        // Limits in any order are the same circles.
+        #expect(run(["report", Self.fixture, "--within", "120,60"]).1 == out)
         // With every project: b (via the west and east halves, 40 min), c (fast, 40) and the town
         // m (20, a settlement without people) enter ≤ 60.
         #expect(out.contains("| ≤ 60 min | 1 | 1,000 | 4 | 3,000 | 2,000 |"))
@@ -172,6 +174,14 @@ import TestSupport
         #expect(out.contains("| goal | target | base | today (2025) | with every project | closed by |"))
         #expect(row.count == 6 && row[2].contains("通化") && row[3].hasPrefix("short: 辽源") && !row[3].contains("通化")
             && !row[3].contains("白山") && row[4] == "met", "\(row)")
+        // What closes it is what is left to build: the 长辽通 line (through 辽源) alone.
+        #expect(row.count == 6 && row[5] == "长春经辽源至通化高速铁路", "\(row)")
+        // 北大湖, a town without population figures, enters the 2-hour circle by the
+        // planned expressway to it (B 专栏2): said in brackets, not "no effect" bare.
+        #expect(out.contains("- 长春（龙嘉机场）至北大湖高速公路（谋划） (北大湖 into the 120-minute circle)"))
+        // The map is of today's network; the command for exact figures names the network.
+        #expect(out.contains("the network today (scenario 2025: the projects opened since the plans built; those still planned dashed)"))
+        #expect(out.contains("`corridor impact jilin --scenario 2025 --sequence`"))
         #expect(out.contains("白山至临江高速公路 + 抚长高速松江河至长白段"))
         #expect(out.contains("## Recommended build order"))
         // Projects opened since the plans say so (沈白 opened 2025-09-28: facts.md §2).
@@ -198,6 +208,7 @@ import TestSupport
             (["report", "nowhere"], 65, "corridor report: error: no network \"nowhere\""),
             (["report", Self.fixture, "--hub", "zz"], 64, "corridor report: error: --hub: unknown place \"zz\""),
             (["report", Self.fixture, "--within", "0"], 64, "corridor report: error: --within: 0 must be positive"),
+            (["report", Self.fixture, "-o", "/tmp/never-written.md"], 64, "corridor report: error: --output names a .md file, but a report is a folder"),
             (["report", FixturePath.of("dimacs/rome99.gr")], 64, "corridor report: error: a report needs a planner's network"),
         ]
         for (args, want, message) in cases {
