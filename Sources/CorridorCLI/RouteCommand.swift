@@ -102,6 +102,7 @@ enum RouteCommand: Command {
                 // No route is a finding, not an error in the input: said where results go.
                 text = found ? table(routes, query)
                     : "no route from \(label(net, from)) to \(label(net, to))" + query.conditions
+                        + [from, to].compactMap { unbuiltOnly($0, net, scenario) }.joined()
             }
         }
         try output.write(text, console: console, format: format)
@@ -123,6 +124,18 @@ enum RouteCommand: Command {
             parts.append("scenario \(scenario)")
             return " (" + parts.joined(separator: ", ") + ")"
         }
+    }
+
+    /// For a place that only links of projects the scenario does not build reach (a
+    /// planned airport in the base scenario), why there is no route and what to ask.
+    static func unbuiltOnly(_ place: Int, _ net: NetworkGraph, _ scenario: Scenario) -> String? {
+        let id = net.network.places[place].id
+        let links = net.network.links.filter { $0.from == id || $0.to == id }
+        guard !links.isEmpty, links.allSatisfy({ $0.status == .planned && !scenario.projects.contains($0.project ?? "") })
+        else { return nil }
+        let projects = Array(Set(links.compactMap(\.project))).sorted()
+        return "\n\(label(net, place)) is reached only by planned links: add "
+            + (projects.count == 1 ? "its project" : "their projects") + " with --scenario \(projects.joined(separator: ","))"
     }
 
     static func label(_ net: NetworkGraph, _ place: Int) -> String {

@@ -30,7 +30,8 @@ public struct PlaceResolver: Sendable {
 
     /// The words that make a name a facility's, and the kind of place they mean.
     static let facilityWords: [(word: String, kind: PlaceKind)] = [
-        ("机场", .airport), ("口岸", .border), ("站", .station), ("港", .port),
+        ("机场", .airport), ("口岸", .border), ("码头", .port), ("站", .station), ("港", .port),
+        ("airport", .airport), ("station", .station), ("port", .port), ("wharf", .port), ("crossing", .border),
     ]
 
     /// Indexes `places`.
@@ -58,10 +59,16 @@ public struct PlaceResolver: Sendable {
             throw Diagnostic(file: what, message: "empty place name")
         }
         if let i = byID[text] { return i }
-        var levels = [byZh[text], byFolded[Self.fold(text)]]
-        if let facility = Self.facilityWords.first(where: { text.hasSuffix($0.word) && text.count > $0.word.count }) {
-            let stem = text.dropLast(facility.word.count)
-            levels.append(places.indices.filter { places[$0].kind == facility.kind && places[$0].nameZh.hasPrefix(stem) })
+        var levels = [byZh[text], byFolded[Self.fold(text)], byZh[Self.brackets(text)]]
+        let folded = Self.fold(text)
+        if let facility = Self.facilityWords.first(where: { folded.hasSuffix($0.word) && folded.count > $0.word.count }) {
+            // The facilities of that kind whose name starts with the rest (长春机场: 长春龙嘉国际机场),
+            // else holds it (龙嘉机场, 鲅鱼圈港; Yanji Airport: Yanji Chaoyangchuan International Airport).
+            let stem = String(folded.dropLast(facility.word.count))
+            let ofKind = places.indices.filter { places[$0].kind == facility.kind }
+            let names = { (i: Int) in [Self.fold(places[i].nameZh), Self.fold(places[i].nameEn)] }
+            levels.append(ofKind.filter { names($0).contains { $0.hasPrefix(stem) } })
+            levels.append(ofKind.filter { names($0).contains { $0.contains(stem) } })
         } else {
             levels += [byZh[Self.stem(text)], byZhStem[text]]
         }
@@ -86,7 +93,9 @@ public struct PlaceResolver: Sendable {
                 owner.append(i)
             }
         }
-        var picked: [Int] = []
+        // Places whose Chinese name holds the typed text come first (长岭子: 珲春（长岭子）公路口岸,
+        // not the county 长岭 hundreds of km away), then the closest by spelling.
+        var picked: [Int] = text.count >= 2 ? places.indices.filter { places[$0].nameZh.contains(text) } : []
         for name in Suggestions.closest(to: text, among: names, limit: 9) {
             let i = owner[names.firstIndex(of: name)!]
             if !picked.contains(i) { picked.append(i) }
@@ -98,9 +107,21 @@ public struct PlaceResolver: Sendable {
         return " (did you mean \(list)?)"
     }
 
-    /// Lower case, without blanks and the marks `'` `’` `-` `_` `·`.
+    /// Lower case, without blanks and the marks `'` `’` `-` `_` `·`; full-width Latin
+    /// letters and digits (Ｃｈａｎｇｃｈｕｎ, from a Chinese keyboard) as ASCII.
     static func fold(_ text: String) -> String {
-        String(text.lowercased().unicodeScalars.filter { !$0.isBlank && !"'’-_·".unicodeScalars.contains($0) })
+        let ascii = text.unicodeScalars.map { s -> Unicode.Scalar in
+            (0xFF01 ... 0xFF5E).contains(s.value) ? Unicode.Scalar(s.value - 0xFEE0)! : s
+        }
+        var kept = String.UnicodeScalarView()
+        kept.append(contentsOf: ascii.filter { !$0.isBlank && !"'’-_·".unicodeScalars.contains($0) })
+        return String(kept).lowercased()
+    }
+
+    /// A Chinese name with ASCII brackets as the network writes them, full-width
+    /// (抚顺站(沈白高铁) is 抚顺站（沈白高铁）).
+    static func brackets(_ text: String) -> String {
+        text.replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
     }
 
     /// The Chinese name without one trailing administrative or facility suffix.

@@ -90,6 +90,14 @@ import TestSupport
         #expect(quiet.isEmpty)
     }
 
+    /// A planned place in a scenario that does not build it: no route, and what to ask.
+    @Test func aPlannedPlaceSaysWhichProjectReachesIt() {
+        let (status, out, _) = run(["route", "jilin", "--from", "四平机场", "--to", "四平"])
+        #expect(status == 1)
+        #expect(out.hasSuffix("四平机场（规划） (siping-airport) is reached only by planned links: add its project with --scenario air-siping\n"))
+        #expect(run(["route", "jilin", "--from", "四平机场", "--to", "四平", "--scenario", "air-siping"]).0 == 0)
+    }
+
     @Test func badInput() {
         let cases: [([String], Int32, String)] = [
             (["route", Self.tiny, "--from", "changchn", "--to", "jilin"], 64,

@@ -131,6 +131,20 @@ import TestSupport
         #expect(id(try r.resolve("四平机场")) == "siping-airport")
         #expect(id(try r.resolve("营口港")) == "yingkou-port")
         #expect(Self.places[try r.resolve("珲春口岸")].kind == .border)
+        // A name the facility's holds but does not start with; English facility words.
+        #expect(id(try r.resolve("龙嘉机场")) == "cgq")
+        #expect(id(try r.resolve("三源浦机场")) == "tnh")
+        #expect(id(try r.resolve("鲅鱼圈港")) == "yingkou-port")
+        #expect(id(try r.resolve("Changchun Airport")) == "cgq")
+        #expect(id(try r.resolve("yanji airport")) == "ynj")
+        #expect(Self.places[try r.resolve("图们码头")].kind == .port)
+        // ASCII brackets and full-width letters, as a Chinese keyboard may type them.
+        #expect(id(try r.resolve("抚顺站(沈白高铁)")) == "fushun-hsr-st")
+        #expect(id(try r.resolve("Ｃｈａｎｇｃｈｕｎ")) == "changchun")
+        // An unknown name that a place's Chinese name holds suggests that place first.
+        #expect(throws: Diagnostic(
+            file: "place", message: "unknown place \"长岭子\" (did you mean \"changlingzi\" (珲春（长岭子）公路口岸) or \"changling\" (长岭)?)"
+        )) { try r.resolve("长岭子") }
         #expect(throws: Diagnostic(
             file: "place",
             message: "\"白山站\" is ambiguous: it names baishan-st (白山市站, station), baishandong-st (白山东站, station); use the id"
