@@ -126,7 +126,14 @@ public final class ImpactAnalysis: Sendable {
     }
 
     /// The impact of going from `before` to `after` by adding `projects`.
-    func impact(_ projects: [String], from before: Evaluation, to after: Evaluation, topPairs: Int) -> ProjectImpact {
+    ///
+    /// - Parameter reference: the evaluation whose failing places a goal's share is
+    ///   counted against (`before` if nil). A build order passes its start, so the steps
+    ///   that close one goal between them share one unit: 白山至临江 then 抚长 close the
+    ///   临江/长白 gap at ½ each, not ½ and then 1 (1 of the 1 place still short).
+    func impact(
+        _ projects: [String], from before: Evaluation, to after: Evaluation, topPairs: Int, reference: Evaluation? = nil
+    ) -> ProjectImpact {
         var saved = 0.0
         var pairs: [PairGain] = []
         for a in people.indices {
@@ -156,7 +163,8 @@ public final class ImpactAnalysis: Sendable {
             let was = before.passing[goal.id] ?? [], now = after.passing[goal.id] ?? []
             let reached = goal.places.filter { now.contains($0) && !was.contains($0) }
             guard !reached.isEmpty else { return nil }
-            return GoalProgress(goal: goal.id, places: reached, failingBefore: Set(goal.places).subtracting(was).count)
+            let failing = Set(goal.places).subtracting((reference ?? before).passing[goal.id] ?? [])
+            return GoalProgress(goal: goal.id, places: reached, failingBefore: failing.count)
         }
         return ProjectImpact(
             projects: projects,
@@ -216,10 +224,13 @@ public final class ImpactAnalysis: Sendable {
         var done = built
         var remaining = projects
         var order: [RankedProject] = []
+        var start: Evaluation? = nil
         while !remaining.isEmpty {
             let evaluations = evaluate([[]] + remaining.map { [$0] }, on: done)
+            // Goal shares are counted against the places short at the start of the order.
+            if start == nil { start = evaluations[0] }
             let marginal = remaining.indices.map {
-                impact([remaining[$0]], from: evaluations[0], to: evaluations[$0 + 1], topPairs: 3)
+                impact([remaining[$0]], from: evaluations[0], to: evaluations[$0 + 1], topPairs: 3, reference: start)
             }
             // A component no project has alone (every goal needs two sections of a line)
             // is scaled by the best marginal value of this step instead of counting for nothing.

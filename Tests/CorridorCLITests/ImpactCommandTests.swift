@@ -32,6 +32,19 @@ import TestSupport
         #expect(allBuilt == 0 && text.hasPrefix("goals in scenario all: 4 met, 0 unmet"))
     }
 
+    /// The plans' gap 临江、长白未通高速公路 (C 第一章) has two places short; 白山至临江 brings
+    /// 临江, 松江河至长白 brings 长白 (C 专栏2). Built one after the other they share the goal
+    /// unit: ½ each, the second closing it, not ½ and then a whole 1.
+    @Test func stepsThatCloseOneGoalShareItsUnit() {
+        let (status, out, _) = run(["impact", "jilin", "--projects", "exp-baishan-linjiang,exp-songjianghe-changbai",
+                                    "--sequence", "--format", "csv"])
+        #expect(status == 0)
+        let steps = out.split(separator: "\n").filter { $0.hasPrefix("sequence,") }.map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(steps.map { String($0[2]) } == ["exp-baishan-linjiang", "exp-songjianghe-changbai"])
+        #expect(steps.map { String($0[10]) } == ["0.5", "0.5"])
+        #expect(steps.map { String($0[9]) } == ["", "expressway-gap"])
+    }
+
     /// Fixtures/networks/sections: a goal only all three sections of a line close together.
     @Test func aGapOnlySeveralProjectsCloseTogether() {
         let (status, out, _) = run(["gaps", FixturePath.of("networks/sections"), "--format", "csv"])
