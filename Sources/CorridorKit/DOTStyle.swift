@@ -167,8 +167,9 @@ public enum DOTStyle {
     public static let impactBreaks: [Double] = [1, 5, 15, 30]
 
     /// The fills of the impact classes: one per interval of ``impactBreaks`` and one above
-    /// the last (ColorBrewer's Blues, five classes).
-    public static let impactPalette = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"]
+    /// the last: ColorBrewer's Blues in six classes without its lightest (#eff3ff, which
+    /// beside "none", white, could not be told apart on paper).
+    public static let impactPalette = ["#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"]
 
     /// The fill of a place saving `minutes`; nil for none (under 0.05 min, 0.0 when shown
     /// with one decimal), which stays white.
