@@ -111,7 +111,7 @@ struct ReportWriter {
         let closers = goalsToday == nil ? gaps
             : Dictionary(uniqueKeysWithValues: finder.gaps(in: openedProjects.map(\.id)).map { ($0.status.goal.id, $0) })
         md += goals(goalsBase, goalsAll, closers, today: goalsToday)
-        md += rankingSection(ranking)
+        md += rankingSection(ranking, closeCalls: closeCallPlaces(goalsToday ?? goalsBase))
         md += orderSection(order, over: opened)
         progress.step("diagrams")
         let (diagramFiles, diagramText) = diagrams(base: base, reach: before, best: ranking.first)
@@ -263,7 +263,19 @@ struct ReportWriter {
             + calls.joined(separator: "; ") + "."]
     }
 
-    func rankingSection(_ ranking: [RankedProject]) -> [String] {
+    /// The places (ids) within a tenth of a goal's target in `statuses`.
+    func closeCallPlaces(_ statuses: [GoalStatus]) -> Set<String> {
+        var ids = Set<String>()
+        for s in statuses {
+            guard let target = s.target, target > 0 else { continue }
+            for (id, value) in zip(s.goal.places, s.values) where value.map({ abs($0 - target) <= target / 10 }) == true {
+                ids.insert(id)
+            }
+        }
+        return ids
+    }
+
+    func rankingSection(_ ranking: [RankedProject], closeCalls: Set<String> = []) -> [String] {
         var md = ["", "## Project ranking", ""]
         md.append("Score = accessibility + gaps + people, each scaled to the best project's (0…1): accessibility is "
             + "the minutes saved on an average trip between populated places weighted by the gravity model "
@@ -298,6 +310,19 @@ struct ReportWriter {
             ])
         }
         md.append(t.render())
+        // A top rank that rests on a close call should say so: a few minutes of estimate
+        // either way would move its gap and people scores.
+        if let top = ranking.first, Self.measurable(top) {
+            let ids = Set(top.impact.goalProgress.flatMap(\.places))
+                .union(top.impact.bandGains.flatMap(\.places).map { network.places[$0].id })
+            let resting = ids.intersection(closeCalls).sorted()
+            if !resting.isEmpty {
+                let names = resting.map { id in MarkdownTable.escaped(network.places.first { $0.id == id }?.nameZh ?? id) }
+                md.append("")
+                md.append("The top project's gap and people scores rest partly on a close call ("
+                    + names.joined(separator: "、") + "; see the close calls under the goals): a few minutes of estimate either way would move them.")
+            }
+        }
         if !none.isEmpty {
             md.append("")
             md.append("Without a measurable effect alone on the average trip, the goals or the people in the circles (\(none.count)); "
