@@ -3,8 +3,9 @@ import CorridorKit
 import Foundation
 
 /// The options every analysis command shares, declared once so that `--scenario`,
-/// `--modes`, `--by`, `--format` and `-o` mean the same thing everywhere, and the loading
-/// of the network they run on.
+/// `--modes`, `--by`, `--format` and `-o` mean the same thing everywhere. Loading the
+/// network they run on is in `CommonOptions+Loading.swift`, the places they name in
+/// `CommonOptions+Places.swift`.
 enum CommonOptions {
     static let scenario = Arguments.Option.value(
         "--scenario", placeholder: "SCENARIO", default: "base", completes: .choices(["base", "all", "2026"]),
@@ -25,58 +26,6 @@ enum CommonOptions {
     /// NETWORK for the commands that need a planner's network (places, projects, goals).
     static let plannerNetwork = Arguments.Positional.required(
         "NETWORK", help: "a network folder or the name of a bundled network (jilin)")
-
-    /// What a network argument names: a planner's network, or a DIMACS graph whose places
-    /// are its node ids (1-based, as in the file) and whose only measure is its arc cost.
-    enum Loaded {
-        case network(NetworkGraph)
-        case dimacs(Graph, path: String)
-    }
-
-    /// Loads `argument`; on failure prints why and returns the exit status (65 for input
-    /// that cannot be read or has errors).
-    ///
-    /// - Parameter output: the command's `--output`, refused (64) when it would write into
-    ///   the network's own folder (`-o Networks/jilin/goals.csv` would replace the goals
-    ///   with a table) or over the DIMACS file read.
-    static func load(
-        _ argument: String, output: String? = nil, command: String, console: Console
-    ) -> Result<Loaded, ExitStatus> {
-        func refuseOutput(into protected: String, isFolder: Bool) -> ExitStatus? {
-            guard let output, !output.isEmpty, output != "-" else { return nil }
-            let target = ReportFolder.resolved(output)
-            let guarded = ReportFolder.resolved(protected)
-            let inside = isFolder ? OutputTarget.folder(of: target) == guarded || target == guarded : target == guarded
-            guard inside else { return nil }
-            console.printError("\(command): error: --output \(output) would write into the network's own "
-                + (isFolder ? "folder (\(protected)); write results elsewhere" : "file; write results elsewhere"))
-            return ExitStatus(ExitCode.usage)
-        }
-        if NetworkLocator.isDIMACS(argument) {
-            if let refused = refuseOutput(into: argument, isFolder: false) { return .failure(refused) }
-            do {
-                return .success(.dimacs(try DIMACS.readGraph(at: argument), path: argument))
-            } catch {
-                console.printError("\(error)")
-                return .failure(ExitStatus(ExitCode.dataError))
-            }
-        }
-        guard let folder = NetworkLocator.folder(for: argument) else {
-            console.printError(NetworkLocator.notFound(argument, command: command))
-            return .failure(ExitStatus(ExitCode.dataError))
-        }
-        if let refused = refuseOutput(into: folder, isFolder: true) { return .failure(refused) }
-        let (network, problems) = NetworkFiles.load(folder: folder)
-        // In file order, as validate prints them.
-        let errors = Diagnostic.inFileOrder(problems.filter { $0.severity == .error })
-        guard let network, errors.isEmpty else {
-            for problem in errors.prefix(20) { console.printError("\(problem)") }
-            if errors.count > 20 { console.printError("… and \(errors.count - 20) more") }
-            console.printError("\(command): error: the network has errors; run 'corridor validate \(argument)' for all of them")
-            return .failure(ExitStatus(ExitCode.dataError))
-        }
-        return .success(.network(NetworkGraph(network)))
-    }
 
     /// The scenario a `--scenario` value names.
     ///
@@ -127,20 +76,6 @@ enum CommonOptions {
         } catch {
             throw UsageError(command: command, message: "\(option): \(error)")
         }
-    }
-
-    /// The hubs a network's travel-time goals use (长春 in jilin), in order; else its most
-    /// populous place.
-    static func defaultHubs(of net: NetworkGraph) -> [Int] {
-        var hubs: [Int] = []
-        for goal in net.network.goals where goal.kind == .within {
-            if let hub = goal.hub.flatMap(net.node).map({ net.placeOfNode[Int($0)] }), !hubs.contains(hub) {
-                hubs.append(hub)
-            }
-        }
-        let places = net.network.places
-        return !hubs.isEmpty ? hubs
-            : places.indices.max { (places[$0].population ?? 0, -$0) < (places[$1].population ?? 0, -$1) }.map { [$0] } ?? []
     }
 
     /// The modes a `--modes` value lists; nil for none given.
@@ -250,44 +185,6 @@ enum CommonOptions {
             values.append(value)
         }
         return values
-    }
-
-    /// The place a name means, or a usage error (unknown, with suggestions; ambiguous,
-    /// with the candidates).
-    static func place(_ name: String, option: String, in resolver: PlaceResolver, command: String) throws(UsageError) -> Int {
-        do {
-            return try resolver.resolve(name, what: option)
-        } catch let problem as Diagnostic {
-            throw UsageError(command: command, message: "\(option): \(problem.message)")
-        } catch {
-            throw UsageError(command: command, message: "\(option): \(error)")
-        }
-    }
-
-    /// A DIMACS node id (1-based, as in the file), as a node of `graph`.
-    static func node(_ text: String, option: String, in graph: Graph, command: String) throws(UsageError) -> NodeID {
-        guard graph.nodeCount > 0 else {
-            throw UsageError(command: command, message: "\(option): the DIMACS graph has no nodes")
-        }
-        guard let id = Int(text.trimmingBlanks()), id >= 1, id <= graph.nodeCount else {
-            throw UsageError(
-                command: command,
-                message: "\(option): \"\(text)\" is not a node of this DIMACS graph (ids 1…\(graph.nodeCount))")
-        }
-        return NodeID(id - 1)
-    }
-
-    /// Checks a journey's stops (from, the via places in order, to), each with the option
-    /// that named it: two stops in a row naming one place make a leg of nothing, which is
-    /// a slip in the command line, not a question.
-    static func checkStops<T: Equatable>(
-        _ stops: [(option: String, stop: T)], label: (T) -> String, command: String
-    ) throws(UsageError) {
-        for (a, b) in zip(stops, stops.dropFirst()) where a.stop == b.stop {
-            let what = a.option == b.option ? "\(a.option) names \(label(a.stop)) twice in a row"
-                : "\(a.option) and \(b.option) name the same place, \(label(a.stop))"
-            throw UsageError(command: command, message: what)
-        }
     }
 
     /// How a value in `metric` is written in tables: minutes and km with one decimal at
