@@ -23,8 +23,8 @@ extension CommonOptions {
     ) -> Result<Loaded, ExitStatus> {
         func refuseOutput(into protected: String, isFolder: Bool) -> ExitStatus? {
             guard let output, !output.isEmpty, output != "-" else { return nil }
-            let target = ReportFolder.resolved(output)
-            let guarded = ReportFolder.resolved(protected)
+            let target = OutputTarget.resolved(output)
+            let guarded = OutputTarget.resolved(protected)
             let inside = isFolder ? OutputTarget.folder(of: target) == guarded || target == guarded : target == guarded
             guard inside else { return nil }
             console.printError("\(command): error: --output \(output) would write into the network's own "

@@ -178,6 +178,23 @@ public enum OutputTarget: Sendable, Equatable {
         return nil
     }
 
+    /// `path` as an absolute path, `.`/`..` and symbolic links resolved.
+    ///
+    /// A path that does not exist yet is resolved through its nearest existing folder
+    /// (`link/new.csv`, link a symbolic link to a folder, is that folder's `new.csv`):
+    /// `resolvingSymlinksInPath` leaves such a path as it is.
+    static func resolved(_ path: String) -> String {
+        var url = URL(fileURLWithPath: path).standardizedFileURL
+        var rest: [String] = []
+        while !FileManager.default.fileExists(atPath: url.path) && url.path != "/" {
+            rest.insert(url.lastPathComponent, at: 0)
+            url.deleteLastPathComponent()
+        }
+        var resolved = url.resolvingSymlinksInPath().path
+        for part in rest { resolved = (resolved as NSString).appendingPathComponent(part) }
+        return resolved
+    }
+
     /// The folder a file `path` is in: `.` for a bare name, `/` for a file at the root.
     ///
     /// Not `NSString.deletingLastPathComponent`: on Linux (swift-corelibs-foundation,

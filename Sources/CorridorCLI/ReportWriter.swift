@@ -111,7 +111,7 @@ struct ReportWriter {
         let closers = goalsToday == nil ? gaps
             : Dictionary(uniqueKeysWithValues: finder.gaps(in: openedProjects.map(\.id)).map { ($0.status.goal.id, $0) })
         md += goals(goalsBase, goalsAll, closers, today: goalsToday)
-        md += rankingSection(ranking, closeCalls: closeCallPlaces(goalsToday ?? goalsBase))
+        md += rankingSection(ranking, closeCalls: Set(Self.closeCalls(goalsToday ?? goalsBase).map(\.place)))
         md += orderSection(order, over: opened)
         progress.step("diagrams")
         let (diagramFiles, diagramText) = diagrams(base: base, reach: before, best: ranking.first)
@@ -246,15 +246,11 @@ struct ReportWriter {
     func closeCalls(_ statuses: [GoalStatus], label: String) -> [String] {
         // One entry per place and target, naming every goal it is a close call of.
         var keys: [String] = [], goalsOf: [String: [String]] = [:]
-        for s in statuses {
-            guard let target = s.target, target > 0 else { continue }
-            for (id, value) in zip(s.goal.places, s.values) {
-                guard let value, abs(value - target) <= target / 10 else { continue }
-                let place = network.places.first { $0.id == id }?.nameZh ?? id
-                let key = "\(MarkdownTable.escaped(place)) \(GapsCommand.duration(value)) against \(GapsCommand.duration(target))"
-                if goalsOf[key] == nil { keys.append(key) }
-                goalsOf[key, default: []].append(MarkdownTable.escaped(s.goal.nameZh))
-            }
+        for call in Self.closeCalls(statuses) {
+            let place = network.places.first { $0.id == call.place }?.nameZh ?? call.place
+            let key = "\(MarkdownTable.escaped(place)) \(GapsCommand.duration(call.value)) against \(GapsCommand.duration(call.target))"
+            if goalsOf[key] == nil { keys.append(key) }
+            goalsOf[key, default: []].append(MarkdownTable.escaped(call.goal.nameZh))
         }
         let calls = keys.map { "\($0) (\(goalsOf[$0]!.joined(separator: "; ")))" }
         guard !calls.isEmpty else { return [] }
@@ -263,16 +259,16 @@ struct ReportWriter {
             + calls.joined(separator: "; ") + "."]
     }
 
-    /// The places (ids) within a tenth of a goal's target in `statuses`.
-    func closeCallPlaces(_ statuses: [GoalStatus]) -> Set<String> {
-        var ids = Set<String>()
-        for s in statuses {
-            guard let target = s.target, target > 0 else { continue }
-            for (id, value) in zip(s.goal.places, s.values) where value.map({ abs($0 - target) <= target / 10 }) == true {
-                ids.insert(id)
+    /// Every place of a goal in `statuses` whose value is within a tenth of the goal's
+    /// target, either side, in goal and place order.
+    static func closeCalls(_ statuses: [GoalStatus]) -> [(goal: Goal, place: String, value: Double, target: Double)] {
+        statuses.flatMap { s -> [(goal: Goal, place: String, value: Double, target: Double)] in
+            guard let target = s.target, target > 0 else { return [] }
+            return zip(s.goal.places, s.values).compactMap { id, value in
+                guard let value, abs(value - target) <= target / 10 else { return nil }
+                return (s.goal, id, value, target)
             }
         }
-        return ids
     }
 
     func rankingSection(_ ranking: [RankedProject], closeCalls: Set<String> = []) -> [String] {
@@ -492,29 +488,12 @@ enum ReportFolder {
     /// The hidden file listing what the report in a folder wrote.
     static let manifest = ".corridor-report"
 
-    /// `dir` as an absolute path, `.`/`..` and symbolic links resolved.
-    ///
-    /// A path that does not exist yet is resolved through its nearest existing folder
-    /// (`link/new.csv`, link a symbolic link to a folder, is that folder's `new.csv`):
-    /// `resolvingSymlinksInPath` leaves such a path as it is.
-    static func resolved(_ dir: String) -> String {
-        var url = URL(fileURLWithPath: dir).standardizedFileURL
-        var rest: [String] = []
-        while !FileManager.default.fileExists(atPath: url.path) && url.path != "/" {
-            rest.insert(url.lastPathComponent, at: 0)
-            url.deleteLastPathComponent()
-        }
-        var path = url.resolvingSymlinksInPath().path
-        for part in rest { path = (path as NSString).appendingPathComponent(part) }
-        return path
-    }
-
     /// Checks that `dir` can take a report: its parent is a folder, and `dir` is absent,
     /// empty or an earlier report.
     static func check(_ dir: String) throws(OutputError) {
         let fm = FileManager.default
         guard !dir.isEmpty else { throw OutputError(path: dir, reason: "no folder name given") }
-        let path = resolved(dir)
+        let path = OutputTarget.resolved(dir)
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw OutputError(path: dir, reason: "it is a file, not a folder") }
@@ -535,7 +514,7 @@ enum ReportFolder {
     static func write(_ files: [ReportWriter.File], to dir: String) throws(OutputError) {
         try check(dir)
         let fm = FileManager.default
-        let path = resolved(dir)
+        let path = OutputTarget.resolved(dir)
         let exists = fm.fileExists(atPath: path)
         let stamp = "\(getpid())-\(UInt32.random(in: 0 ... .max))"
         let staging = exists

@@ -234,6 +234,7 @@ public enum NetworkFiles {
         var r = TableReader(table, required: projectColumns.required, optional: projectColumns.optional)
         var projects: [Project] = []
         var firstLine: [String: Int] = [:]
+        let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
         for row in table.records {
             let errors = r.errorCount
             let id = readID(&r, row, firstLine: &firstLine)
@@ -243,7 +244,6 @@ public enum NetworkFiles {
                 ProjectType(rawValue: $0.lowercased())
             }
             let opened = r.integer(row, "opened")
-            let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
             if let opened, (1900 ... 2100).contains(opened), opened > thisYear {
                 // An expected year, which planners record too: said, as scenarios and the
                 // report count the project as built only from that year on.

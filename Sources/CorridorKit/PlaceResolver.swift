@@ -59,8 +59,8 @@ public struct PlaceResolver: Sendable {
             throw Diagnostic(file: what, message: "empty place name")
         }
         if let i = byID[text] { return i }
-        var levels = [byZh[text], byFolded[Self.fold(text)], byZh[Self.brackets(text)]]
         let folded = Self.fold(text)
+        var levels = [byZh[text], byFolded[folded], byZh[Self.brackets(text)]]
         if let facility = Self.facilityWords.first(where: { folded.hasSuffix($0.word) && folded.count > $0.word.count }) {
             // The facilities of that kind whose name starts with the rest (长春机场: 长春龙嘉国际机场),
             // else holds it (龙嘉机场, 鲅鱼圈港; Yanji Airport: Yanji Chaoyangchuan International Airport).

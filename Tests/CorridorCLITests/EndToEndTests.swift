@@ -9,11 +9,17 @@ import TestSupport
 @Suite struct EndToEndTests {
     static let binary = FixturePath.repositoryRoot + "/.build/debug/corridor"
 
-    func spawn(_ args: [String]) throws -> (Int32, String, String) {
+    /// Runs `args` with the binary (or `executable`) in `folder` (the repository root by
+    /// default), with `environment` if given (else the test's own).
+    func spawn(
+        _ args: [String], executable: String = EndToEndTests.binary, in folder: String = FixturePath.repositoryRoot,
+        environment: [String: String]? = nil
+    ) throws -> (Int32, String, String) {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: Self.binary)
+        p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = args
-        p.currentDirectoryURL = URL(fileURLWithPath: FixturePath.repositoryRoot)
+        p.currentDirectoryURL = URL(fileURLWithPath: folder)
+        if let environment { p.environment = environment }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
@@ -110,18 +116,7 @@ import TestSupport
         defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.copyItem(atPath: Self.binary, toPath: root + "/corridor")
         func run(_ environment: [String: String]) throws -> (Int32, String, String) {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: root + "/corridor")
-            p.arguments = ["info", "jilin"]
-            p.environment = environment
-            p.currentDirectoryURL = URL(fileURLWithPath: root)
-            let out = Pipe(), err = Pipe()
-            p.standardOutput = out
-            p.standardError = err
-            try p.run()
-            let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-            p.waitUntilExit()
-            return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+            try spawn(["info", "jilin"], executable: root + "/corridor", in: root, environment: environment)
         }
         let (lost, _, why) = try run([:])
         #expect(lost == 65)
@@ -142,33 +137,15 @@ import TestSupport
         try FileManager.default.createDirectory(atPath: root + "/jilin", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: root) }
         FileManager.default.createFile(atPath: root + "/jilin/report.md", contents: Data("# a report".utf8))
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: Self.binary)
-        p.arguments = ["info", "jilin"]
-        p.currentDirectoryURL = URL(fileURLWithPath: root)
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0)
+        let (status, text, _) = try spawn(["info", "jilin"], in: root)
+        #expect(status == 0)
         #expect(text.hasPrefix("network \(FixturePath.repositoryRoot)/Networks/jilin\n"))
         // A folder with some of a network's files is a network, missing its places.csv:
         // that is said, rather than the bundled network checked in its place.
         FileManager.default.createFile(atPath: root + "/jilin/links.csv", contents: Data("id,from,to\n".utf8))
-        let v = Process()
-        v.executableURL = URL(fileURLWithPath: Self.binary)
-        v.arguments = ["validate", "jilin"]
-        v.currentDirectoryURL = URL(fileURLWithPath: root)
         // validate's findings are its results: on stdout.
-        let verr = Pipe()
-        v.standardOutput = verr
-        v.standardError = FileHandle.nullDevice
-        try v.run()
-        let why = String(decoding: verr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        v.waitUntilExit()
-        #expect(v.terminationStatus == 65)
+        let (invalid, why, _) = try spawn(["validate", "jilin"], in: root)
+        #expect(invalid == 65)
         #expect(why.contains("jilin/places.csv"), "\(why)")
     }
 
