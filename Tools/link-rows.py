@@ -442,6 +442,16 @@ def resolve_length(s, places, lines, done=None):
         if s["mode"] not in NO_LENGTH_MODES:
             raise DataError(f"length is empty: required for mode {s['mode'] or '(empty)'} "
                             f"(only connector and border links go without)")
+        m = ACCESS_RE.match(s.get("time", ""))
+        if m:
+            # The access rule's drive (great circle x factor) is the connector's length too,
+            # so a search by distance counts the km the time counts: never under the
+            # great circle, never 0.
+            factor = m.group(2)
+            gc = great_circle_km(places[s["from"]], places[s["to"]])
+            km = max(math.ceil(gc), int(half_up(gc * float(factor))), 1)
+            return (str(km), f"length estimate: the access drive, great-circle {half_up(gc, '0.1')} km "
+                             f"× {factor}, rounded to 1 km (at least 1, never under the great circle)")
         return "", ""
     if NUMBER_RE.match(text):
         if positive_number(text) is None:
@@ -826,6 +836,19 @@ def self_test():
                                   None, {"p": (40, 125), "q": (40.1, 125)})
         assert got_access == ("50", "", "time estimate: 15 min fixed + great-circle 11.1 km "
                                         "× 1.3 at 25 km/h, rounded to 1 min"), got_access
+        # Its length is the same drive: 14.455 -> 14 km. A connector 0.11 km long (s-a
+        # beside a: 0.001 deg) still counts 1 km; one of 1.1 km (x 1.3 = 1.43, rounded 1)
+        # counts 2, never under the great circle.
+        got_access_km = resolve_length({"time": "access:15+gc*1.3@25", "from": "p", "to": "q", "length": "",
+                                        "mode": "connector"}, {"p": (40, 125), "q": (40.1, 125)}, {})
+        assert got_access_km == ("14", "length estimate: the access drive, great-circle 11.1 km × 1.3, "
+                                       "rounded to 1 km (at least 1, never under the great circle)"), got_access_km
+        for lat, km in [(40.001, "1"), (40.0099, "2")]:  # 0.11 km; 1.1008 km
+            got = resolve_length({"time": "access:15+gc*1.3@25", "from": "p", "to": "q", "length": "",
+                                  "mode": "connector"}, {"p": (40, 125), "q": (lat, 125)}, {})
+            assert got[0] == km, (lat, got)
+        assert resolve_length({"time": "15", "from": "p", "to": "q", "length": "", "mode": "connector"},
+                              {"p": (40, 125), "q": (40.1, 125)}, {}) == ("", "")
 
         # 2. Every length and time form, two spec files in order (different column
         #    orders), exact bytes, and the two warnings.

@@ -117,6 +117,20 @@ enum ReachCommand: Command {
             let from = try origins.map { text throws(UsageError) in
                 try CommonOptions.place(text, option: "--from", in: names, command: command)
             }.uniqued()
+            if radiusCheck && format == "geojson" {
+                // GeoJSON draws the radius circles; one that would cross the antimeridian or
+                // enclose a pole is refused before any work (tables need no drawing).
+                for origin in from {
+                    let place = net.network.places[origin], centre = (lon: place.longitude, lat: place.latitude)
+                    for radius in radii where !GeoJSON.circleFits(around: centre, radiusKm: radius) {
+                        throw UsageError(
+                            command: command,
+                            message: "--radii: a \(JSONText.number(radius, decimals: 1)) km circle around \(place.nameZh) (\(place.id)) "
+                                + "would cross the antimeridian or enclose a pole, which --format geojson does not draw; "
+                                + "radii up to \(GeoJSON.largestFittingRadiusKm(around: centre)) km fit there")
+                    }
+                }
+            }
             let search = DijkstraSearch(net.graph)
             func reach(_ scenarioText: String, option: String = "--scenario") throws(UsageError) -> (Reach, Scenario) {
                 let scenario = try CommonOptions.scenario(scenarioText, in: net, option: option, command: command)

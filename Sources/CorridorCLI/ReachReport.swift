@@ -57,11 +57,12 @@ enum ReachReport {
         let prefectures = Set(summary.bands.flatMap { $0.byPrefecture.map(\.prefecture) }).sorted()
         if !prefectures.isEmpty {
             lines.append("")
-            lines.append("population within each band, per prefecture:")
+            lines.append("population (settlements) within each band, per prefecture:")
             var t = TextTable(columns: [.left("prefecture")] + r.thresholds.indices.map { .right(band(r, $0)) })
             for pre in prefectures {
                 t.append(["\(network.places[pre].nameZh) \(network.places[pre].id)"] + summary.bands.map { s in
-                    thousands(s.byPrefecture.first { $0.prefecture == pre }?.population ?? 0)
+                    let cell = s.byPrefecture.first { $0.prefecture == pre }
+                    return "\(thousands(cell?.population ?? 0)) (\(cell?.settlements ?? 0))"
                 })
             }
             lines.append(t.render())
@@ -160,6 +161,7 @@ enum ReachReport {
                     ("prefectures", .array(b.byPrefecture.map {
                         .object([("id", .string(network.places[$0.prefecture].id)),
                                  ("name_zh", .string(network.places[$0.prefecture].nameZh)),
+                                 ("settlements", .integer($0.settlements)),
                                  ("population", .integer($0.population))])
                     })),
                 ])

@@ -206,6 +206,6 @@ extension FreightCost {
             "estimate: one handling operation as in the MOT port tariff, 19.20 yuan/t; " + why
         }
         static let noTransshipment = "no transshipment: a truck loads at the shipper and unloads at the receiver"
-        static let noLength = "carries no length; its cost is its handling"
+        static let noLength = "a transshipment: its cost is its handling (the access drive's km are not priced)"
     }
 }

@@ -35,7 +35,10 @@ import Foundation
 ///    sum of the pieces' lengths, 0–1).
 ///
 /// **Comparisons** (``comparison(_:in:radii:)``) draw the circles around the `after`
-/// origins and the links reached `after`. Their places are every place reached in either
+/// origins and every link reached in either scenario, in link order, drawn as reached
+/// after (before, for a link reached before only), with `fraction_before`,
+/// `fraction_after` (0 where not reached) and `change`: `"gained"`, `"lost"`, `"more"`,
+/// `"less"` or `"same"` (the share reached). Their places are every place reached in either
 /// scenario, in ``ReachComparison/places`` order (place order), with `value` and `band`
 /// replaced by `value_before`, `value_after`, `delta` (after − before; negative is
 /// better), `band_before`, `band_after` (`null` where not reached) and `change`:
@@ -48,7 +51,9 @@ import Foundation
 /// link is drawn as the straight segment in lon/lat between its end places, and a piece
 /// from fraction a to b of the link (travel assumed uniform along it, ``ReachedLink``) is
 /// the part of that segment between the points interpolated linearly in lon/lat at a and
-/// b. At this network's scale (segments of at most a few hundred km, near 44° N) the
+/// b. An express run (``Link/runsOver``: 长春–延吉西 non-stop) is drawn through the places
+/// of the links it runs over instead, each section's share of the line its share of their
+/// summed length, so the express and the stopping trains draw one track (``line(of:in:)``). At this network's scale (segments of at most a few hundred km, near 44° N) the
 /// straight lon/lat segment and the great circle differ by much less than the
 /// schematic drawing itself.
 ///
@@ -63,8 +68,10 @@ import Foundation
 ///
 /// **Antimeridian and poles.** RFC 7946 §3.1.9 asks that geometries crossing the
 /// antimeridian be cut there. Nothing here does: the region (Jilin and its neighbours,
-/// about 120–135° E, 38–48° N) is far from 180° and from both poles, and a circle that
-/// would cross the antimeridian or enclose a pole is a precondition failure.
+/// about 120–135° E, 38–48° N) is far from 180° and from both poles. A circle that would
+/// cross the antimeridian or enclose a pole cannot be drawn uncut: callers check
+/// ``circleFits(around:radiusKm:)`` first (the CLI refuses such radii, naming the largest
+/// that fits), and drawing one anyway is a precondition failure.
 public enum GeoJSON {
     /// The radius of the sphere circles are drawn on, in km (IUGG mean Earth radius R₁).
     public static let earthRadiusKm = 6371.0088
@@ -101,8 +108,8 @@ public enum GeoJSON {
     }
 
     /// The GeoJSON of comparison `c`: circles around the `after` origins, every place
-    /// reached before or after with both values and the change, and the links reached
-    /// after (see the type's comment).
+    /// and every link reached before or after with both values and the change (see the
+    /// type's comment).
     ///
     ///     GeoJSON.comparison(ReachComparison(before: base, after: all), in: net)
     ///     // … "value_before":58,"value_after":50,"delta":-8,"band_before":60,
@@ -114,7 +121,7 @@ public enum GeoJSON {
     ///   - radii: circle radii in km, each positive; nil or empty for none.
     /// - Returns: the FeatureCollection's text, ending in a newline.
     /// - Complexity: O(o·r + p + l) for o origins, r radii, p places reached in either
-    ///   scenario and l links reached after.
+    ///   scenario and l links reached in either.
     public static func comparison(_ c: ReachComparison, in net: NetworkGraph, radii: [Double]? = nil) -> String {
         var features = circles(around: c.after.origins, radii: radii ?? [], in: net)
         let thresholds = c.after.thresholds
@@ -135,7 +142,7 @@ public enum GeoJSON {
             properties.append(("population", integer(net.network.places[p.place].population)))
             features.append(feature(point(net.network.places[p.place]), properties))
         }
-        features += links(c.after.links, in: net)
+        features += comparedLinks(before: c.before.links, after: c.after.links, in: net)
         return collection(features)
     }
 
@@ -153,7 +160,7 @@ public enum GeoJSON {
     // MARK: Features
 
     /// A position: `[lon, lat]`.
-    typealias Position = (lon: Double, lat: Double)
+    public typealias Position = (lon: Double, lat: Double)
 
     static let coordinateDecimals = 6
     static let valueDecimals = 3
@@ -203,30 +210,98 @@ public enum GeoJSON {
 
     /// The link features, in the order of `links` (link order in a ``Reach``).
     static func links(_ links: [ReachedLink], in net: NetworkGraph) -> [String] {
-        links.map { reached in
-            let link = net.network.links[reached.link]
-            // A reached link is in the graph, so both its ends are known places.
-            let a = net.network.places[net.placeOfNode[Int(net.node(link.from)!)]]
-            let b = net.network.places[net.placeOfNode[Int(net.node(link.to)!)]]
-            let pieces = reached.pieces.map { piece -> String in
-                let ends = [piece.lowerBound, piece.upperBound].map { f -> Position in
-                    (a.longitude + (b.longitude - a.longitude) * f, a.latitude + (b.latitude - a.latitude) * f)
-                }
-                return "[" + ends.map(position).joined(separator: ",") + "]"
-            }
-            precondition(!pieces.isEmpty, "a reached link has a piece")
-            let geometry = pieces.count == 1
-                ? "{\"type\":\"LineString\",\"coordinates\":" + pieces[0] + "}"
-                : "{\"type\":\"MultiLineString\",\"coordinates\":[" + pieces.joined(separator: ",") + "]}"
-            let fraction = reached.pieces.reduce(0) { $0 + ($1.upperBound - $1.lowerBound) }
-            return feature(geometry, [
-                ("id", string(link.id)), ("mode", string(link.mode.rawValue)),
-                ("from", string(link.from)), ("to", string(link.to)),
-                ("status", string(link.status.rawValue)),
-                ("reached", string(reached.isWhole ? "whole" : "part")),
-                ("fraction", number(fraction, decimals: valueDecimals)),
-            ])
+        links.map { reached in feature(geometry(reached, in: net), linkProperties(reached, in: net)) }
+    }
+
+    /// The link features of a comparison: every link reached before or after, in link
+    /// order, drawn as reached after (or before, for one reached before only), with both
+    /// fractions and the change: `gained`, `lost`, `more` (a larger share reached),
+    /// `less` or `same`.
+    static func comparedLinks(before: [ReachedLink], after: [ReachedLink], in net: NetworkGraph) -> [String] {
+        let beforeByLink = Dictionary(before.map { ($0.link, $0) }, uniquingKeysWith: { a, _ in a })
+        let afterByLink = Dictionary(after.map { ($0.link, $0) }, uniquingKeysWith: { a, _ in a })
+        return Set(beforeByLink.keys).union(afterByLink.keys).sorted().map { index in
+            let was = beforeByLink[index], now = afterByLink[index]
+            let drawn = now ?? was!
+            let (f0, f1) = (was?.fraction ?? 0, now?.fraction ?? 0)
+            let change = was == nil ? "gained" : now == nil ? "lost"
+                : f1 > f0 + 1e-9 ? "more" : f1 < f0 - 1e-9 ? "less" : "same"
+            var properties = linkProperties(drawn, in: net)
+            properties += [("fraction_before", number(f0, decimals: valueDecimals)),
+                           ("fraction_after", number(f1, decimals: valueDecimals)),
+                           ("change", string(change))]
+            return feature(geometry(drawn, in: net), properties)
         }
+    }
+
+    /// A reached link's properties: id, mode, ends, status, how much of it is reached.
+    static func linkProperties(_ reached: ReachedLink, in net: NetworkGraph) -> [(String, String)] {
+        let link = net.network.links[reached.link]
+        return [
+            ("id", string(link.id)), ("mode", string(link.mode.rawValue)),
+            ("from", string(link.from)), ("to", string(link.to)),
+            ("status", string(link.status.rawValue)),
+            ("reached", string(reached.isWhole ? "whole" : "part")),
+            ("fraction", number(reached.fraction, decimals: valueDecimals)),
+        ]
+    }
+
+    /// A reached link's geometry: its reached pieces along its line (a LineString, or a
+    /// MultiLineString when reached from both ends).
+    static func geometry(_ reached: ReachedLink, in net: NetworkGraph) -> String {
+        let line = self.line(of: reached.link, in: net)
+        let pieces = reached.pieces.map { piece in
+            "[" + slice(line, piece.lowerBound, piece.upperBound).map(position).joined(separator: ",") + "]"
+        }
+        precondition(!pieces.isEmpty, "a reached link has a piece")
+        return pieces.count == 1
+            ? "{\"type\":\"LineString\",\"coordinates\":" + pieces[0] + "}"
+            : "{\"type\":\"MultiLineString\",\"coordinates\":[" + pieces.joined(separator: ",") + "]}"
+    }
+
+    /// The line a link is drawn along, from its `from` end to its `to` end, each vertex
+    /// with the share of the link's length before it (0 … 1): straight between its ends,
+    /// or, for an express run (``Link/runsOver``), through the places of the links it
+    /// runs over, in proportion to their lengths — so the express and the stopping
+    /// service draw one track.
+    static func line(of index: Int, in net: NetworkGraph) -> [(position: Position, at: Double)] {
+        let links = net.network.links, places = net.network.places
+        let link = links[index]
+        // A reached link is in the graph, so both its ends are known places.
+        let position = { (id: String) -> Position in
+            let p = places[net.placeOfNode[Int(net.node(id)!)]]
+            return (p.longitude, p.latitude)
+        }
+        let straight = [(position(link.from), 0.0), (position(link.to), 1.0)]
+        guard !link.runsOver.isEmpty else { return straight }
+        // Walk the sections from the `from` end; any section that does not continue the
+        // chain (or has no length) leaves the straight line.
+        var at = link.from, vertices: [(String, Double)] = [(link.from, 0)], total = 0.0
+        for id in link.runsOver {
+            guard let s = net.linkIndex[id], let km = links[s].lengthKm, km > 0,
+                  net.node(links[s].from) != nil, net.node(links[s].to) != nil else { return straight }
+            let section = links[s]
+            guard section.from == at || section.to == at else { return straight }
+            at = section.from == at ? section.to : section.from
+            total += km
+            vertices.append((at, total))
+        }
+        guard at == link.to, total > 0 else { return straight }
+        return vertices.map { (position($0.0), $0.1 / total) }
+    }
+
+    /// The part of `line` between shares `low` and `high` of its length: its cut points
+    /// and the vertices between them.
+    static func slice(_ line: [(position: Position, at: Double)], _ low: Double, _ high: Double) -> [Position] {
+        func point(_ f: Double) -> Position {
+            for (a, b) in zip(line, line.dropFirst()) where f <= b.at || b.at >= 1 {
+                let t = b.at > a.at ? Swift.min(1, Swift.max(0, (f - a.at) / (b.at - a.at))) : 0
+                return (a.position.lon + (b.position.lon - a.position.lon) * t,
+                        a.position.lat + (b.position.lat - a.position.lat) * t)
+            }
+            return line[line.count - 1].position
+        }
+        return [point(low)] + line.filter { $0.at > low && $0.at < high }.map(\.position) + [point(high)]
     }
 
     // MARK: Geometry
@@ -242,19 +317,43 @@ public enum GeoJSON {
     /// φ₂ = asin(sin φ₁ cos δ + cos φ₁ sin δ cos θ),
     /// λ₂ = λ₁ + atan2(sin θ sin δ cos φ₁, cos δ − sin φ₁ sin φ₂), δ = radius ÷ R.
     static func circle(around centre: Position, radiusKm: Double) -> [Position] {
-        precondition(radiusKm > 0 && radiusKm.isFinite, "a radius is a positive number of km")
+        precondition(circleFits(around: centre, radiusKm: radiusKm),
+                     "a \(radiusKm) km circle around \(centre) would cross the antimeridian or enclose a pole")
+        return circleVertices(around: centre, radiusKm: radiusKm)
+    }
+
+    /// Whether the circle of `radiusKm` around `centre` can be drawn uncut: a positive,
+    /// finite radius whose circle neither encloses a pole nor crosses the antimeridian.
+    public static func circleFits(around centre: Position, radiusKm: Double) -> Bool {
+        guard radiusKm > 0 && radiusKm.isFinite else { return false }
+        let δ = radiusKm / earthRadiusKm, φ1 = centre.lat * .pi / 180
+        guard δ < .pi / 2 - abs(φ1) else { return false }
+        return circleVertices(around: centre, radiusKm: radiusKm).allSatisfy { (-180 ... 180).contains($0.lon) }
+    }
+
+    /// The largest whole number of km whose circle around `centre` fits
+    /// (``circleFits(around:radiusKm:)``), 0 if none does.
+    ///
+    /// - Complexity: about 25 circle tests (bisection over 0 … 20,016 km, half the
+    ///   Earth's circumference).
+    public static func largestFittingRadiusKm(around centre: Position) -> Int {
+        var low = 0, high = 20_016  // low fits (or is 0), high does not
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if circleFits(around: centre, radiusKm: Double(middle)) { low = middle } else { high = middle }
+        }
+        return low
+    }
+
+    static func circleVertices(around centre: Position, radiusKm: Double) -> [Position] {
         let degree = Double.pi / 180
         let δ = radiusKm / earthRadiusKm
         let φ1 = centre.lat * degree, λ1 = centre.lon * degree
-        precondition(δ < .pi / 2 - abs(φ1), "a \(radiusKm) km circle around \(centre) would enclose a pole")
         return (0 ..< circleVertexCount).map { i in
             let θ = -Double(i) * (360 / Double(circleVertexCount)) * degree
             let φ2 = asin(sin(φ1) * cos(δ) + cos(φ1) * sin(δ) * cos(θ))
             let λ2 = λ1 + atan2(sin(θ) * sin(δ) * cos(φ1), cos(δ) - sin(φ1) * sin(φ2))
-            let vertex = (lon: λ2 / degree, lat: φ2 / degree)
-            precondition((-180 ... 180).contains(vertex.lon),
-                         "a \(radiusKm) km circle around \(centre) would cross the antimeridian")
-            return vertex
+            return (lon: λ2 / degree, lat: φ2 / degree)
         }
     }
 

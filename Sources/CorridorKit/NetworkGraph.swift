@@ -14,7 +14,8 @@ import CorridorCore
 /// Layout: one node per place (in `places.csv` order); one arc per direction of each link
 /// (two unless one-way), arc modes the ``Mode`` codes, flag bit 0 set on planned arcs.
 /// Metrics: `time` in whole seconds (the link's minutes × 60, rounded); `length` in
-/// whole metres (connectors and border crossings without a length count 0); `cost` in
+/// whole metres (a connector or border crossing without a length counts the great circle
+/// between its ends); `cost` in
 /// whole fen (0.01 yuan) per ton of freight, the network's ``FreightCost`` of the link
 /// rounded per arc. Arcs that carry no freight (high-speed rail, connectors to stations
 /// only high-speed rail serves) weigh ``noCost`` and are outside ``freightArcs``, so a cost
@@ -79,7 +80,10 @@ public struct NetworkGraph: Sendable {
             let yuan = network.costs.yuanPerTon(
                 link.mode, lengthKm: link.lengthKm, endModes: [endModes[link.from] ?? [], endModes[link.to] ?? []])
             let cost = link.service == .passenger ? Self.noCost : yuan.map(FreightCost.fen) ?? Self.noCost
-            let weights = [Self.seconds(minutes), Self.metres(link.lengthKm ?? 0), cost]
+            // A connector or border crossing without a length counts the straight line
+            // between its ends, so a search by distance never takes a shortcut through one.
+            let km = link.lengthKm ?? NetworkValidator.greatCircleKm(network.places[Int(from)], network.places[Int(to)])
+            let weights = [Self.seconds(minutes), Self.metres(km), cost]
             let flags = link.status == .planned ? Self.plannedFlag : 0
             builder.addArc(from: from, to: to, weights: weights, mode: link.mode.code, flags: flags)
             inputLink.append(i)

@@ -16,14 +16,17 @@
 /// ambiguous if several; unknown if none, rather than the city 营口). Otherwise the typed
 /// Chinese name without its administrative suffix (市, 县, 区, 镇 …), so `长春市` finds
 /// 长春; then a place whose name has a suffix the typed name lacks, so `延吉西` finds
-/// 延吉西站. When more than one place matches at the first level that matches any, the
-/// name is ambiguous and the error lists them.
+/// 延吉西站. Last, a name without its bracketed qualifier: `西营城` finds 西营城（九台）,
+/// `Xinhua` both Xinhua (Tongyu) and Xinhua (Hunchun) — ambiguous. When more than one
+/// place matches at the first level that matches any, the name is ambiguous and the error
+/// lists them.
 public struct PlaceResolver: Sendable {
     let places: [Place]
     var byID: [String: Int] = [:]
     var byZh: [String: [Int]] = [:]
     var byFolded: [String: [Int]] = [:]
     var byZhStem: [String: [Int]] = [:]
+    var byUnqualified: [String: [Int]] = [:]
 
     /// Chinese suffixes an administrative or facility name may carry or drop.
     static let suffixes = ["自治州", "自治县", "市", "县", "区", "镇", "乡", "站", "机场", "港", "口岸"]
@@ -46,6 +49,9 @@ public struct PlaceResolver: Sendable {
                 byFolded[key, default: []].append(i)
             }
             byZhStem[Self.stem(place.nameZh), default: []].append(i)
+            let bare = Set([Self.unqualified(place.nameZh), Self.fold(Self.unqualified(place.nameEn))])
+                .subtracting([place.nameZh, Self.fold(place.nameEn), ""])
+            for key in bare { byUnqualified[key, default: []].append(i) }
         }
     }
 
@@ -72,6 +78,7 @@ public struct PlaceResolver: Sendable {
         } else {
             levels += [byZh[Self.stem(text)], byZhStem[text]]
         }
+        levels.append(byUnqualified[Self.brackets(text)] ?? byUnqualified[folded])
         for candidates in levels {
             guard let candidates, !candidates.isEmpty else { continue }
             if candidates.count == 1 { return candidates[0] }
@@ -122,6 +129,17 @@ public struct PlaceResolver: Sendable {
     /// (抚顺站(沈白高铁) is 抚顺站（沈白高铁）).
     static func brackets(_ text: String) -> String {
         text.replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
+    }
+
+    /// A name without its bracketed qualifiers, full-width or ASCII: 西营城（九台） is
+    /// 西营城, Xinhua (Tongyu) is Xinhua, 珲春（长岭子）公路口岸 is 珲春公路口岸.
+    static func unqualified(_ name: String) -> String {
+        var kept = "", depth = 0
+        for c in name {
+            if c == "（" || c == "(" { depth += 1 } else if c == "）" || c == ")" { depth = Swift.max(0, depth - 1) }
+            else if depth == 0 { kept.append(c) }
+        }
+        return kept.trimmingBlanks()
     }
 
     /// The Chinese name without one trailing administrative or facility suffix.

@@ -65,6 +65,9 @@ public struct ReachedLink: Sendable, Hashable {
 
     /// Whether the whole link is within reach.
     public var isWhole: Bool { pieces == [0 ... 1] }
+
+    /// The share of the link within reach (0 … 1).
+    public var fraction: Double { pieces.reduce(0) { $0 + ($1.upperBound - $1.lowerBound) } }
 }
 
 extension NetworkGraph {

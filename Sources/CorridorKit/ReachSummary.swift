@@ -16,13 +16,15 @@ public struct ReachSummary: Sendable {
         public let settlements: Int
         /// Their population.
         public let population: Int
-        /// Population within the band per prefecture (index of the prefecture's seat in the
-        /// network's places), in place order; places outside any prefecture are left out.
-        public let byPrefecture: [(prefecture: Int, population: Int)]
+        /// Settlements and population within the band per prefecture (index of the
+        /// prefecture's seat in the network's places), in place order; places outside any
+        /// prefecture are left out.
+        public let byPrefecture: [(prefecture: Int, settlements: Int, population: Int)]
 
         public static func == (a: Band, b: Band) -> Bool {
             a.threshold == b.threshold && a.places == b.places && a.population == b.population
                 && a.byPrefecture.map(\.prefecture) == b.byPrefecture.map(\.prefecture)
+                && a.byPrefecture.map(\.settlements) == b.byPrefecture.map(\.settlements)
                 && a.byPrefecture.map(\.population) == b.byPrefecture.map(\.population)
         }
 
@@ -38,19 +40,21 @@ public struct ReachSummary: Sendable {
         let prefecture = network.prefectureOfPlace()
         bands = reach.thresholds.indices.map { band in
             let within = reach.places.filter { $0.band <= band }
-            var byPrefecture: [Int: Int] = [:]
+            var byPrefecture: [Int: (settlements: Int, population: Int)] = [:]
             var population = 0, settlements = 0
             for r in within {
                 let place = network.places[r.place]
-                if place.kind.isSettlement { settlements += 1 }
-                guard let people = place.population else { continue }
+                let people = place.population ?? 0
                 population += people
-                if let p = prefecture[r.place] { byPrefecture[p, default: 0] += people }
+                if place.kind.isSettlement { settlements += 1 }
+                guard let p = prefecture[r.place], place.kind.isSettlement || people > 0 else { continue }
+                byPrefecture[p, default: (0, 0)].settlements += place.kind.isSettlement ? 1 : 0
+                byPrefecture[p, default: (0, 0)].population += people
             }
             return Band(
                 threshold: reach.thresholds[band], places: within.count, settlements: settlements,
                 population: population,
-                byPrefecture: byPrefecture.keys.sorted().map { ($0, byPrefecture[$0]!) })
+                byPrefecture: byPrefecture.keys.sorted().map { ($0, byPrefecture[$0]!.settlements, byPrefecture[$0]!.population) })
         }
     }
 }

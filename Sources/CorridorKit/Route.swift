@@ -18,7 +18,8 @@ public struct Route: Sendable, Hashable {
     public let legs: [RouteLeg]
     /// Total time, minutes (upgrades of the scenario applied).
     public let minutes: Double
-    /// Total length, km (connectors and border crossings count 0).
+    /// Total length, km (a connector or border crossing without a length counts the
+    /// straight line between its ends).
     public let km: Double
     /// Total freight cost, yuan per ton; nil when a link carries no freight (HSR).
     public let cost: Double?
@@ -91,19 +92,22 @@ extension NetworkGraph {
         var filter = scenario.filter(for: metric)
         if let byMode = arcs(usingModes: modes) { filter = filter.intersection(byMode) }
         let stops = [origin] + via + [destination]
-        if stops.count > 2 || alternatives == 0 {
-            let search = DijkstraSearch(graph)
-            var arcs: [ArcID] = []
-            for (a, b) in zip(stops, stops.dropFirst()) where a != b {
-                search.run(from: [NodeID(a)], weights: weights, filter: filter, target: NodeID(b))
-                guard let path = search.path(to: NodeID(b)) else { return [] }
-                arcs += path.arcs
-            }
-            return [route(arcs, from: origin, metric: metric, scenario: scenario)]
+        let search = DijkstraSearch(graph)
+        var arcs: [ArcID] = []
+        var stopsAt: Set<Int> = []  // where a via place is reached: legs end there
+        for (a, b) in zip(stops, stops.dropFirst()) where a != b {
+            if !arcs.isEmpty { stopsAt.insert(arcs.count) }
+            search.run(from: [NodeID(a)], weights: weights, filter: filter, target: NodeID(b))
+            guard let path = search.path(to: NodeID(b)) else { return [] }
+            arcs += path.arcs
         }
+        let best = route(arcs, from: origin, metric: metric, scenario: scenario, legsEndAt: stopsAt)
+        if stops.count > 2 || alternatives == 0 { return [best] }
+        // The best route is the one without alternatives too (Yen's first path may be
+        // another of equal weight); Yen's paths add the next-best ones.
         let yen = KShortestPaths(graph)
-        var seen: Set<[LegKey]> = []
-        var routes: [Route] = []
+        var seen: Set<[LegKey]> = [signature(of: best)]
+        var routes: [Route] = [best]
         var asked = 0
         var count = 4 * (alternatives + 1) + 8
         // Yen's paths are a prefix of the same sequence whatever the count asked, so asking
@@ -171,8 +175,11 @@ extension NetworkGraph {
         return keys
     }
 
-    /// The route along `arcs`, measured in `scenario`.
-    func route(_ arcs: [ArcID], from origin: Int, metric: NetworkGraph.Metric, scenario: Scenario) -> Route {
+    /// The route along `arcs`, measured in `scenario`; a leg ends before each position of
+    /// `legsEndAt` in `arcs` (where a via place is reached), even if the mode goes on.
+    func route(
+        _ arcs: [ArcID], from origin: Int, metric: NetworkGraph.Metric, scenario: Scenario, legsEndAt: Set<Int> = []
+    ) -> Route {
         let time = scenario.weights(.time), length = scenario.weights(.length), cost = scenario.weights(.cost)
         var places = [origin]
         var legs: [RouteLeg] = []
@@ -185,11 +192,11 @@ extension NetworkGraph {
                 cost: c.fen.map { NetworkGraph.Metric.cost.shown($0) }))
             current = nil
         }
-        for arc in arcs {
+        for (position, arc) in arcs.enumerated() {
             let mode = Mode(code: graph.mode[Int(arc)]) ?? .connector
             let link = linkOfArc[Int(arc)]
             let fen: Distance? = cost[arc] == Self.noCost ? nil : Distance(cost[arc])
-            if let c = current, c.mode == mode, mode != .connector {
+            if let c = current, c.mode == mode, mode != .connector, !legsEndAt.contains(position) {
                 current = (mode, c.from, c.links + [link], c.s + Distance(time[arc]), c.m + Distance(length[arc]),
                            c.fen.flatMap { a in fen.map { a + $0 } })
             } else {

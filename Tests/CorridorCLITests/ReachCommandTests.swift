@@ -129,6 +129,13 @@ import TestSupport
         #expect(band("baishan") == nil)
         let (_, hsr, _) = run(["reach", "jilin", "--from", "长春站", "--modes", "hsr", "--within", "60", "--format", "csv"])
         #expect(hsr.contains("\njilin-st,吉林站,Jilin station,station,40,min,60,changchun-st,hsr,0,,jilin\n"))
+        // Per prefecture, settlements beside population: within 30 minutes of 长春 the
+        // seat and the towns 范家屯 (18.7 min) and 米沙子 (22.7 min), all under 长春; the
+        // seat's urban districts, 5,019,477 (census, as the report's circles).
+        let bands = try #require(json["bands"] as? [[String: Any]])
+        let first = try #require((bands.first?["prefectures"] as? [[String: Any]])?.first)
+        #expect(first["id"] as? String == "changchun" && first["settlements"] as? Int == 3 && first["population"] as? Int == 5_019_477)
+        #expect(run(["reach", "jilin", "--from", "长春", "--radius-check", "--radii", "40,100,4500"]).0 == 0)
     }
 
     @Test func dimacsReachAgreesWithScipy() throws {
@@ -225,6 +232,10 @@ import TestSupport
             (["reach", drawn, "--from", "a", "--scenario", ",,"], 64, "corridor reach: error: --scenario is empty"),
             (["reach", drawn, "--from", "a", "--within", "1e19"], 64, "corridor reach: error: --within: 1e19 is too large"),
             (["reach", drawn, "--from", "a", "--radii", "10,20,30"], 64, "corridor reach: error: --radii needs --radius-check"),
+            // A radius circle GeoJSON cannot draw uncut (长春 at 125.3° E: 4500 km reaches past
+            // 180°); the table format draws no circle and takes it.
+            (["reach", "jilin", "--from", "长春", "--radius-check", "--radii", "40,100,4500", "--format", "geojson"], 64,
+             "corridor reach: error: --radii: a 4500 km circle around 长春 (changchun) would cross the antimeridian or enclose a pole"),
             (["reach", "nowhere", "--from", "a"], 65, "corridor reach: error: no network \"nowhere\""),
             (["reach", FixturePath.of("dimacs/rome99.gr"), "--from", "1", "--format", "geojson"], 64,
              "corridor reach: error: --format geojson needs coordinates; a DIMACS graph has none"),

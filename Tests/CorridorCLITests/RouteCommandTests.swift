@@ -30,9 +30,11 @@ import TestSupport
         for modes in ["all", "hsr,all", "ALL"] {
             #expect(run(["route", Self.tiny, "--from", "长春", "--to", "Jilin", "--format", "csv", "--modes", modes]).1 == out)
         }
-        // Only rail modes: the HSR, 20 + 38 + 15 = 73 min in the base scenario.
+        // Only rail modes: the HSR, 20 + 38 + 15 = 73 min in the base scenario; its
+        // connectors have no length, so each counts the great circle between its ends
+        // (haversine by Python: 9.993 km and 1.980 km): 111 + 9.993 + 1.98 = 122.973 km.
         #expect(run(["route", Self.tiny, "--from", "长春", "--to", "Jilin", "--format", "csv", "--modes", "hsr"]).1
-            .contains("1,total,,changchun,长春,jilin,吉林,111,73,\n"))
+            .contains("1,total,,changchun,长春,jilin,吉林,122.973,73,\n"))
     }
 
     /// With the speed-up, the HSR: 20 + 30 + 15 = 65 min door to door; no freight on HSR.

@@ -54,6 +54,47 @@ import TestSupport
         return features
     }
 
+    // MARK: Express runs and circles that cannot be drawn
+
+    /// An express run is drawn along the track it runs over. In the bundled network
+    /// hsr-changchun-yanjixi (384 km, 125 min, non-stop) runs over seven sections of 33,
+    /// 10, 68, 64, 92, 65 and 52 km (links.csv). From 长春 within 120 min it is boarded at
+    /// 长春站 after the 25-min connector: 95 of 125 min, 0.76 of it, 291.84 km, which falls
+    /// 24.84 km into 敦化站–安图西站 (267 … 332 km): 24.84/65 = 0.382154 of the way between
+    /// their coordinates in places.csv.
+    @Test func expressRunsFollowTheirSections() throws {
+        let (loaded, problems) = NetworkFiles.load(folder: FixturePath.repositoryRoot + "/Networks/jilin")
+        let net = NetworkGraph(try #require(loaded, "\(problems)"))
+        let reach = net.reach(from: [Self.index(net, "changchun")], within: [30, 60, 120], scenario: net.scenario(projects: []))
+        let features = try Self.features(GeoJSON.reach(reach, in: net))
+        let express = try #require(features.first { ($0["properties"] as! [String: Any])["id"] as? String == "hsr-changchun-yanjixi" })
+        #expect((express["properties"] as! [String: Any])["fraction"] as? Double == 0.76)
+        let coordinates = try #require((express["geometry"] as! [String: Any])["coordinates"] as? [[Double]])
+        let stations: [[Double]] = [
+            [125.317664, 43.909413], [125.693847, 43.990654], [125.80544, 44.020187], [126.571489, 43.856443],
+            [127.295218, 43.727103], [128.240122, 43.377467],
+        ]  // 长春站, 龙嘉站, 九台南站, 吉林站, 蛟河西站, 敦化站 (places.csv)
+        #expect(Array(coordinates.dropLast()) == stations)
+        let t = 24.84 / 65, antu = [128.888029, 43.110895]
+        let cut = try #require(coordinates.last)
+        #expect(abs(cut[0] - (128.240122 + t * (antu[0] - 128.240122))) < 2e-6)
+        #expect(abs(cut[1] - (43.377467 + t * (antu[1] - 43.377467))) < 2e-6)
+    }
+
+    /// Circles the writer cannot draw uncut: a 1200 km circle at 80° N holds the pole
+    /// (1200 / 6371.0088 rad = 10.79° > 10°), 1000 km (8.99°) does not; a 200 km circle
+    /// (1.80° of arc) at 179° E on the equator crosses 180°, at 170° E it does not.
+    @Test func circlesThatCannotBeDrawn() {
+        #expect(!GeoJSON.circleFits(around: (lon: 0, lat: 80), radiusKm: 1200))
+        #expect(GeoJSON.circleFits(around: (lon: 0, lat: 80), radiusKm: 1000))
+        #expect(!GeoJSON.circleFits(around: (lon: 179, lat: 0), radiusKm: 200))
+        #expect(GeoJSON.circleFits(around: (lon: 170, lat: 0), radiusKm: 200))
+        #expect(!GeoJSON.circleFits(around: (lon: 0, lat: 0), radiusKm: 0))
+        #expect(!GeoJSON.circleFits(around: (lon: 0, lat: 0), radiusKm: .infinity))
+        // At 179° E on the equator the antimeridian is 1° = 111.195 km away.
+        #expect(GeoJSON.largestFittingRadiusKm(around: (lon: 179, lat: 0)) == 111)
+    }
+
     // MARK: Golden files
 
     /// From changchun within 30 and 60 min, base scenario (limit 3600 s). By hand:
@@ -79,7 +120,10 @@ import TestSupport
     /// jl-st from jilin-st (3000 s) whole; the new road from changchun 3960/5400 = 11/15
     /// (to lon 125.3235 + 1.2259 × 11/15 = 126.222493, lat 43.8171 + 0.0207 × 11/15 =
     /// 43.83228) and from jilin 60/5400 = 1/90 (from 89/90: lon 126.535779, lat 43.83757):
-    /// two pieces, a MultiLineString, fraction 11/15 + 1/90 = 0.744.
+    /// two pieces, a MultiLineString, fraction 11/15 + 1/90 = 0.744. Before: G12 from
+    /// changchun only (jilin is 66.6 min away), 3960/3996 = 0.991 (more after); jl-st from
+    /// jilin-st at 58 min, 480/900 = 0.533 (more); the connector cc-st and the HSR whole
+    /// both times (same); the new road not in the base (gained).
     @Test func goldenComparison() throws {
         let net = try Self.tiny()
         let cc = Self.index(net, "changchun")
@@ -90,8 +134,10 @@ import TestSupport
     }
 
     /// The same comparison the other way round (every project first, then the base):
-    /// jilin is lost, jilin-st 8 minutes slower; a lost place has no route; the links
-    /// drawn are the base's (the `after` side): no planned road.
+    /// jilin is lost, jilin-st 8 minutes slower; a lost place has no route. Links: those
+    /// of either side, in link order, drawn as reached after (the base): G12 only from
+    /// changchun, 0.991 (less than whole); the connectors cc-st (same) and jl-st (0.533 of
+    /// it, less); the HSR (same); the planned road, lost, drawn as reached with it.
     @Test func reversedComparisonLosesAndSlows() throws {
         let net = try Self.tiny()
         let cc = Self.index(net, "changchun")
@@ -100,11 +146,13 @@ import TestSupport
         let features = try Self.features(GeoJSON.comparison(ReachComparison(before: all, after: base), in: net))
         let properties = features.map { $0["properties"] as! [String: Any] }
         let byID = Dictionary(uniqueKeysWithValues: properties.map { ($0["id"] as! String, $0) })
-        #expect(properties.compactMap { $0["change"] as? String } == ["same", "lost", "same", "slower"])
+        #expect(properties.compactMap { $0["change"] as? String }
+                == ["same", "lost", "same", "slower", "less", "same", "less", "same", "lost"])
         #expect(byID["jilin"]?["value_before"] as? Double == 65 && byID["jilin"]?["value_after"] is NSNull)
         #expect(byID["jilin"]?["origin"] is NSNull && byID["jilin"]?["delta"] is NSNull)
         #expect(byID["jilin-st"]?["delta"] as? Double == 8 && byID["jilin-st"]?["band_after"] as? Double == 60)
-        #expect(byID["cc-jl-new"] == nil && byID["cc-jl-g12"]?["reached"] as? String == "part")
+        #expect(byID["cc-jl-g12"]?["reached"] as? String == "part" && byID["cc-jl-g12"]?["fraction_before"] as? Double == 1)
+        #expect(byID["cc-jl-new"]?["fraction_after"] as? Double == 0 && byID["cc-jl-new"]?["fraction"] as? Double == 0.744)
     }
 
     /// The golden files are what Foundation parses, feature by feature.

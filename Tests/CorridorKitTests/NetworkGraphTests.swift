@@ -32,9 +32,11 @@ import TestSupport
         // Freight: 111 km × 0.33 yuan/t-km = 36.63 yuan = 3663 fen per ton.
         #expect(g12.map { net.graph.metrics[2][Int($0)] } == [3663, 3663])
         #expect(g12.map { net.graph.mode[Int($0)] } == [Mode.expressway.code, Mode.expressway.code])
-        // The planned road is flagged, and a connector has length 0.
+        // The planned road is flagged, and a connector without a length counts the
+        // great circle between its ends: 长春 (43.8171, 125.3235) to 长春站 (43.9069,
+        // 125.3186) is 9.993043 km on the 6371.0088 km sphere (haversine, by Python).
         #expect(net.arcsOfLink[4].allSatisfy { net.graph.flags[Int($0)] == NetworkGraph.plannedFlag })
-        #expect(net.graph.metrics[1][Int(net.arcsOfLink[1][0])] == 0)
+        #expect(net.graph.metrics[1][Int(net.arcsOfLink[1][0])] == 9993)
         // That connector leads to a station only HSR serves: no freight, like the HSR.
         #expect(net.graph.metrics[2][Int(net.arcsOfLink[1][0])] == NetworkGraph.noCost)
         #expect(net.graph.metrics[2][Int(net.arcsOfLink[3][0])] == NetworkGraph.noCost)

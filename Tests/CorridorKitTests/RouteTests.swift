@@ -31,6 +31,40 @@ import TestSupport
         #expect(routes[0].cost == 6.6 && routes[1].cost == 5.01)
     }
 
+    /// A via place ends a leg even where the mode goes on: in the bundled network 九台 lies
+    /// on a trunk road off G12 at 西营城 (links.csv: ex-g12-…-xiyingcheng,
+    /// rd-jiutai-xiyingcheng), so 长春 → 吉林 via 九台 drives out to 九台 and back, and the
+    /// legs must show 九台, not one road leg from 西营城 to 西营城.
+    @Test func viaPlacesEndLegs() throws {
+        let (network, _) = NetworkFiles.load(folder: FixturePath.repositoryRoot + "/Networks/jilin")
+        let net = NetworkGraph(try #require(network))
+        let names = PlaceResolver(net.network.places)
+        let route = try #require(net.routes(
+            from: try names.resolve("长春"), to: try names.resolve("吉林"), via: [try names.resolve("九台")],
+            scenario: net.scenario(projects: [])).first)
+        let ends = route.legs.map { "\(net.network.places[$0.from].id)>\(net.network.places[$0.to].id)" }
+        #expect(ends == ["changchun>xiyingcheng", "xiyingcheng>jiutai", "jiutai>xiyingcheng", "xiyingcheng>jilin"])
+        #expect(route.legs.map(\.mode) == [.expressway, .road, .road, .expressway])
+    }
+
+    /// The best route is the same whether alternatives are asked for or not (Yen's first
+    /// path may be another of equal weight), for every metric, on bundled-network pairs.
+    @Test func theBestRouteDoesNotDependOnAlternatives() throws {
+        let (network, _) = NetworkFiles.load(folder: FixturePath.repositoryRoot + "/Networks/jilin")
+        let net = NetworkGraph(try #require(network))
+        let names = PlaceResolver(net.network.places)
+        let pairs = [("长春", "吉林"), ("长春", "延吉"), ("白城", "通化"), ("长春", "大连港"), ("四平", "白山")]
+        for (a, b) in pairs {
+            for metric in NetworkGraph.Metric.allCases {
+                let s = net.scenario(projects: [])
+                let (from, to) = (try names.resolve(a), try names.resolve(b))
+                let alone = net.routes(from: from, to: to, metric: metric, scenario: s).first
+                let first = net.routes(from: from, to: to, metric: metric, scenario: s, alternatives: 3).first
+                #expect(alone?.links == first?.links, "\(a) → \(b) by \(metric)")
+            }
+        }
+    }
+
     @Test func cheapestTakesTheRail() throws {
         let net = try fixture("reach")
         let routes = net.routes(from: 0, to: 2, metric: .cost, scenario: net.scenario(projects: []))
@@ -152,6 +186,23 @@ import TestSupport
         // A network with the city 长春 and no airport: 长春机场 is unknown, not the city.
         let city = try #require(Self.places.first { $0.id == "changchun" })
         #expect(throws: (any Error).self) { try PlaceResolver([city]).resolve("长春机场") }
+    }
+
+    /// A name without its bracketed qualifier: places.csv names 西营城（九台） (xiyingcheng)
+    /// and 珲春（长岭子）公路口岸 (changlingzi); a qualifier shared by nothing else is enough.
+    /// Two places whose names differ only in their qualifier stay ambiguous.
+    @Test func namesWithoutTheirQualifier() throws {
+        let r = PlaceResolver(Self.places)
+        let id = { (i: Int) in Self.places[i].id }
+        #expect(id(try r.resolve("西营城")) == "xiyingcheng")
+        #expect(id(try r.resolve("Xiyingcheng")) == "xiyingcheng")
+        #expect(id(try r.resolve("珲春公路口岸")) == "changlingzi")
+        let (fixture, _) = NetworkFiles.load(folder: FixturePath.of("networks/ambiguous"))
+        let towns = try #require(fixture).places  // Xinhua (Tongyu), Xinhua (Hunchun)
+        #expect(throws: Diagnostic(
+            file: "place",
+            message: "\"xinhua\" is ambiguous: it names xinhua-tongyu (新华, town), xinhua-hunchun (新华, town); use the id"
+        )) { try PlaceResolver(towns).resolve("xinhua") }
     }
 
     @Test func unknownAndEmptyNames() {
