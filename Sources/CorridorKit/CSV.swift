@@ -34,6 +34,9 @@ public struct CSVTable: Sendable {
     public var headerPositions: [CSVPosition]
     /// The data records, each with exactly `header.count` fields.
     public var records: [CSVRecord]
+    /// The records left out because their number of fields is wrong, one error each: the
+    /// rest of the file is still read, so a reader can report every problem at once.
+    public var problems: [Diagnostic] = []
 
     /// The index of the column called `name`, if there is one.
     public func column(_ name: String) -> Int? { header.firstIndex(of: name) }
@@ -53,8 +56,9 @@ public struct CSVTable: Sendable {
 /// fields beyond the header (Excel's trailing commas, dropped). Everything else is a
 /// ``Diagnostic`` naming the file, line and column: a file that is not UTF-8 (with how to
 /// fix the usual cause, a GBK file from a Chinese Excel), an unterminated quoted field,
-/// text after a closing quote, a duplicate or empty column name, a record with more or
-/// fewer fields than the header.
+/// text after a closing quote, a duplicate or empty column name (thrown: the file cannot
+/// be read), and a record with more or fewer fields than the header (left out and listed
+/// in ``CSVTable/problems``, one error per record, while the rest is read).
 ///
 /// The format is RFC 4180, <https://www.rfc-editor.org/rfc/rfc4180>.
 ///
@@ -93,6 +97,7 @@ public enum CSV {
             headerPositions.append(position)
         }
         var rows: [CSVRecord] = []
+        var problems: [Diagnostic] = []
         rows.reserveCapacity(records.count - 1)
         for var record in records.dropFirst() {
             // A row of empty cells (",,,," — what Excel saves for a row cleared but not
@@ -102,23 +107,25 @@ public enum CSV {
                 let extra = record.fields[header.count...]
                 if let i = extra.firstIndex(where: { !$0.isEmpty }) {
                     let p = record.positions[i]
-                    throw Diagnostic(
+                    problems.append(Diagnostic(
                         file: file, line: p.line, column: p.column,
-                        message: "\(record.fields.count) fields but the header has \(header.count) columns (a comma inside a field needs double quotes)")
+                        message: "\(record.fields.count) fields but the header has \(header.count) columns (a comma inside a field needs double quotes)"))
+                    continue
                 }
                 record.fields.removeLast(record.fields.count - header.count)
                 record.positions.removeLast(record.positions.count - header.count)
             } else if record.fields.count < header.count {
                 let last = record.positions[record.positions.count - 1]
-                throw Diagnostic(
+                problems.append(Diagnostic(
                     file: file, line: last.line, column: last.column,
-                    message: "\(record.fields.count) fields but the header has \(header.count) columns: \"\(header[record.fields.count])\" is missing")
+                    message: "\(record.fields.count) field\(record.fields.count == 1 ? "" : "s") but the header has \(header.count) columns: \"\(header[record.fields.count])\" is missing"))
+                continue
             }
             rows.append(record)
         }
         return CSVTable(
             file: file, header: header, headerLine: head.line, headerPositions: headerPositions,
-            records: rows)
+            records: rows, problems: problems)
     }
 
     /// Splits the bytes of a CSV file into records (blank lines skipped).

@@ -46,7 +46,9 @@ public enum NetworkFiles {
             let path = (folder as NSString).appendingPathComponent(name)
             if !required && !FileManager.default.fileExists(atPath: path) { return nil }
             do {
-                return try CSV.readTable(at: path)
+                let table = try CSV.readTable(at: path)
+                problems += table.problems
+                return table
             } catch let d as Diagnostic {
                 problems.append(d)
             } catch {
@@ -106,11 +108,15 @@ public enum NetworkFiles {
             let kind = r.word(row, "kind", allowed: PlaceKind.allCases.map(\.rawValue), PlaceKind.init(parsing:))
             let lat = r.number(row, "lat", required: true), lon = r.number(row, "lon", required: true)
             let coordinateSource = r.required(row, "coord_source")
-            let population = r.integer(row, "population")
-            let populationSource = r.text(row, "population_source")
             // Figures are echoed as typed (200, not 200.0).
             if let lat, !(-90 ... 90).contains(lat) { r.report(row, "lat", "lat \(r.text(row, "lat") ?? "") is outside -90…90") }
             if let lon, !(-180 ... 180).contains(lon) { r.report(row, "lon", "lon \(r.text(row, "lon") ?? "") is outside -180…180") }
+            // A place whose id, names, kind and coordinates are sound is kept even if its
+            // population is wrong (reported, and left out), so the links at it are still
+            // checked and nothing else is reported as unknown.
+            let placeErrors = r.errorCount
+            var population = r.integer(row, "population")
+            let populationSource = r.text(row, "population_source")
             if let population, population < 0 { r.report(row, "population", "population \(population) is negative") }
             // No place holds more people than China; a larger figure is a typing slip (and
             // sums of such figures would overflow).
@@ -121,8 +127,9 @@ public enum NetworkFiles {
                 r.report(row, "population_source", "population given without population_source")
             }
             guard let id, let nameZh, let nameEn, let kind, let lat, let lon, let coordinateSource,
-                  r.errorCount == errors
+                  placeErrors == errors
             else { continue }
+            if r.errorCount != placeErrors { population = nil }
             places.append(Place(
                 id: id, nameZh: nameZh, nameEn: nameEn, kind: kind, latitude: lat, longitude: lon,
                 coordinateSource: coordinateSource, parent: r.text(row, "parent"),
@@ -130,6 +137,12 @@ public enum NetworkFiles {
         }
         problems += r.diagnostics
         return places
+    }
+
+    /// Minutes as a message shows them: one decimal, without a trailing `.0`.
+    static func minutesText(_ minutes: Double) -> String {
+        let tenths = (minutes * 10).rounded()
+        return tenths.truncatingRemainder(dividingBy: 10) == 0 ? String(Int(tenths / 10)) : String(tenths / 10)
     }
 
     /// The largest population a place may have: China's, rounded up (1.41 billion in the
@@ -205,6 +218,15 @@ public enum NetworkFiles {
                 r.report(row, "minutes", "give minutes or speed_kmh")
             } else if minutes == nil && speed != nil && !lengthGiven && !lengthRequired {
                 r.report(row, "speed_kmh", "speed_kmh needs length_km to give a time")
+            } else if let minutes, let speed, let length, minutes > 0, speed > 0, length > 0 {
+                // Both given: minutes is used. Say so when the speed tells another story
+                // (beyond rounding: a minute, or 5% of the time).
+                let implied = length / speed * 60
+                if abs(implied - minutes) > Swift.max(1, 0.05 * minutes) {
+                    r.report(row, "speed_kmh", "minutes \(r.text(row, "minutes") ?? "") and speed_kmh \(r.text(row, "speed_kmh") ?? "") disagree "
+                        + "(length_km \(r.text(row, "length_km") ?? "") at that speed takes \(Self.minutesText(implied)) min); minutes is used: give one of them",
+                        severity: .warning)
+                }
             }
             let project = r.text(row, "project")
             if status == .planned && project == nil {

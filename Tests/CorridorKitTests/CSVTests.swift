@@ -8,10 +8,10 @@ import Testing
         try CSV.parseRecords(Array(text.utf8), file: "t.csv").map(\.fields)
     }
 
+    /// The error that stops the file, or else the first record left out.
     func tableError(_ bytes: [UInt8]) -> String? {
         do {
-            _ = try CSV.parseTable(bytes, file: "t.csv")
-            return nil
+            return try CSV.parseTable(bytes, file: "t.csv").problems.first.map { "\($0)" }
         } catch { return "\(error)" }
     }
 
@@ -85,10 +85,18 @@ import Testing
             == "t.csv:2:4: error: a quote inside an unquoted field: put the whole field in double quotes and double the quote (\"\")")
     }
 
-    @Test func fieldCounts() {
+    @Test func fieldCounts() throws {
         #expect(tableError("a,b,c\n1,2\n") == "t.csv:2:3: error: 2 fields but the header has 3 columns: \"c\" is missing")
         #expect(tableError("a,b\n1,2,3\n")
             == "t.csv:2:5: error: 3 fields but the header has 2 columns (a comma inside a field needs double quotes)")
+        // Every such record is reported, and the good ones around them are read.
+        let t = try CSV.parseTable(Array("a,b\n1,2,3\n4,5\n6\n7,8,9\n".utf8), file: "t.csv")
+        #expect(t.records.map(\.fields) == [["4", "5"]])
+        #expect(t.problems.map { "\($0)" } == [
+            "t.csv:2:5: error: 3 fields but the header has 2 columns (a comma inside a field needs double quotes)",
+            "t.csv:4:1: error: 1 field but the header has 2 columns: \"b\" is missing",
+            "t.csv:5:5: error: 3 fields but the header has 2 columns (a comma inside a field needs double quotes)",
+        ])
     }
 
     @Test func headerProblems() {

@@ -295,7 +295,40 @@ import TestSupport
             "links.csv": Self.linkHeader,
         ])
         #expect(problems == ["places.csv:2:48: error: population -5 is negative"])
-        #expect(network?.places.isEmpty == true)
+        // The place itself is sound: it is kept, without the population.
+        #expect(network?.places.map(\.id) == ["changchun"] && network?.places.first?.population == nil)
+    }
+
+    /// A place whose only fault is its population is kept, so the links at it are still
+    /// checked in the same run: 长春 (43.8, 125.3) to 吉林 (43.8, 126.5) is 1.2° of
+    /// longitude at 43.8° N, about 96 km, so a 50 km road is shorter than the straight line.
+    @Test func aBadPopulationDoesNotHideTheLinksChecks() throws {
+        let (network, problems) = load([
+            "places.csv": "id,name_zh,name_en,kind,lat,lon,coord_source,population,population_source\n"
+                + "changchun,长春,Changchun,prefecture,43.8,125.3,t,abc,t\n"
+                + "jilin,吉林,Jilin,prefecture,43.8,126.5,t,,\n",
+            "links.csv": Self.linkHeader + "r,changchun,jilin,road,50,40,existing,,t\n",
+        ])
+        #expect(problems == ["places.csv:2:48: error: population \"abc\" is not a whole number"])
+        let loaded: Network = try #require(network)
+        let checks = NetworkValidator.check(loaded).map { "\($0)" }
+        #expect(checks.contains { $0.contains("links.csv:2") && $0.contains("shorter than the straight line") }, "\(checks)")
+    }
+
+    /// A link giving both minutes and a speed that disagree (111 km at 100 km/h is
+    /// 66.6 min, not 30) is warned about; minutes is used. Within rounding (66 against
+    /// 66.6) nothing is said.
+    @Test func minutesAndSpeedThatDisagree() {
+        let header = "id,from,to,mode,length_km,minutes,speed_kmh,status,project,source\n"
+        let (network, problems) = load([
+            "places.csv": Self.places,
+            "links.csv": header + "a,changchun,jilin,expressway,111,30,100,existing,,t\n"
+                + "b,changchun,jilin,road,111,66,100,existing,,t\n",
+        ])
+        #expect(problems == [
+            "links.csv:2:37: warning: minutes 30 and speed_kmh 100 disagree (length_km 111 at that speed takes 66.6 min); minutes is used: give one of them",
+        ])
+        #expect(network?.links.first?.travelMinutes == 30)
     }
 
     /// The hint that the Chinese name has its own column, only where a file has one.
