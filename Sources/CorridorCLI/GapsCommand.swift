@@ -45,11 +45,16 @@ enum GapsCommand: Command {
         let statuses = finder.statuses(in: built)
         let gaps = Dictionary(uniqueKeysWithValues: finder.gaps(in: built).map { ($0.status.goal.id, $0) })
         let shown = statuses.filter { p.flag("--all") || !$0.met }
+        // What every project would leave of a goal no project closes: how near they get.
+        var withEvery: [String: GoalStatus] = [:]
+        if gaps.values.contains(where: { $0.how == "none" }) {
+            for s in finder.statuses(in: net.projectIDs) { withEvery[s.goal.id] = s }
+        }
         let text: String
         switch format {
         case "csv": text = csv(shown, gaps, net)
-        case "json": text = json(statuses, gaps, net, scenario: scenarioText, built: built)
-        default: text = table(statuses, shown, gaps, net, scenario: scenarioText, built: built)
+        case "json": text = json(statuses, gaps, net, scenario: scenarioText, built: built, withEvery: withEvery)
+        default: text = table(statuses, shown, gaps, net, scenario: scenarioText, built: built, withEvery: withEvery)
         }
         try output.write(text, console: console, format: format)
         let unmet = statuses.contains { !$0.met }
@@ -92,7 +97,7 @@ enum GapsCommand: Command {
 
     static func table(
         _ all: [GoalStatus], _ shown: [GoalStatus], _ gaps: [String: GapFinder.Gap], _ net: NetworkGraph,
-        scenario: String, built: [String]
+        scenario: String, built: [String], withEvery: [String: GoalStatus] = [:]
     ) -> String {
         guard !all.isEmpty else { return "the network has no goals (goals.csv)" }
         let unmet = all.filter { !$0.met }.count
@@ -116,7 +121,22 @@ enum GapsCommand: Command {
                 ])
             }
             lines.append(t.render().split(separator: "\n").map { "      " + $0 }.joined(separator: "\n"))
-            if !status.met { lines.append("      " + closers(gaps[goal.id])) }
+            if !status.met {
+                var line = "      " + closers(gaps[goal.id])
+                if let every = withEvery[goal.id], gaps[goal.id]?.how == "none" {
+                    line += every.met ? "" : "; with every project: " + zip(goal.places, every.values)
+                        .filter { !GoalStatus.passes($0.1, goal) }
+                        .map { "\(name($0.0)) \(goal.kind == .connected ? "not connected" : duration($0.1))" }
+                        .joined(separator: ", ")
+                }
+                lines.append(line)
+            }
+        }
+        if all.contains(where: { $0.goal.kind != .connected }) {
+            lines.append("")
+            lines.append("Times are door to door: a trip by train or plane includes the connectors to and from the "
+                + "station or airport (access, security, boarding), so they run longer than a timetable's station-to-station "
+                + "times (the network's README gives each access rule).")
         }
         return lines.joined(separator: "\n")
     }
@@ -137,7 +157,8 @@ enum GapsCommand: Command {
     }
 
     static func json(
-        _ all: [GoalStatus], _ gaps: [String: GapFinder.Gap], _ net: NetworkGraph, scenario: String, built: [String]
+        _ all: [GoalStatus], _ gaps: [String: GapFinder.Gap], _ net: NetworkGraph, scenario: String, built: [String],
+        withEvery: [String: GoalStatus] = [:]
     ) -> String {
         JSONText.object([
             ("scenario", .string(scenario)), ("projects", .array(built.map(JSONText.string))),
@@ -153,6 +174,12 @@ enum GapsCommand: Command {
                     ("failing", .array(s.failing.map(JSONText.string))),
                     ("closed_by", .array((gap?.closedBy ?? []).map { .array($0.map(JSONText.string)) })),
                     ("how", s.met ? .null : .string(gap?.how ?? "none")),
+                    // With no closer: the places every project together still leaves short.
+                    ("failing_with_every_project", withEvery[s.goal.id].map { every in
+                        .array(zip(s.goal.places, every.values).filter { !GoalStatus.passes($0.1, s.goal) }.map { place, value in
+                            .object([("id", .string(place)), ("minutes", .optional(value, decimals: 3))])
+                        })
+                    } ?? .null),
                     ("reference", .string(s.goal.reference)),
                 ])
             })),

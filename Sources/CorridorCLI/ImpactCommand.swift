@@ -96,7 +96,8 @@ enum ImpactCommand: Command {
         if p.flag("--synergy") { progress.step("\(projects.count * (projects.count - 1) / 2) pairs of projects") }
         let synergies = p.flag("--synergy") ? analysis.synergies(of: projects, over: built) : nil
         progress.done()
-        let report = ImpactReport(net: net, analysis: analysis, scenario: scenarioText, built: built)
+        var report = ImpactReport(net: net, analysis: analysis, scenario: scenarioText, built: built)
+        report.closeCalls = GoalStatus.closeCalls(GapFinder(net).statuses(in: built))
         let text: String
         switch format {
         case "csv": text = report.csv(ranking, sequence: sequence, synergies: synergies)

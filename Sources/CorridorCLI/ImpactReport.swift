@@ -1,4 +1,5 @@
 import CorridorKit
+import Foundation
 
 /// The text forms of an impact analysis (field names in docs/cli-output.md).
 struct ImpactReport {
@@ -6,9 +7,27 @@ struct ImpactReport {
     let analysis: ImpactAnalysis
     let scenario: String
     let built: [String]
+    /// The close calls of the goals in the scenario (``GoalStatus/closeCalls(_:)``): a
+    /// project whose gains rest on one is flagged.
+    var closeCalls: [GoalStatus.CloseCall] = []
+
+    /// Minutes per trip as the table shows them: 2 decimals, or 2 significant digits
+    /// below 0.01 (0.0039), so a small effect does not read as none.
+    static func perTrip(_ x: Double) -> String {
+        guard x != 0 && abs(x) < 0.01 else { return number(x, 2) }
+        let digits = Int((-log10(abs(x))).rounded(.down)) + 2
+        return number(x, Swift.min(digits, 9))
+    }
 
     func name(_ project: String) -> String {
         net.network.projects.first { $0.id == project }?.nameZh ?? project
+    }
+
+    /// The name, id and, for a project opened since the plans, its year: a planner
+    /// reading a ranking or build order against the base should see it is built.
+    func label(_ project: String) -> String {
+        let opened = net.network.projects.first { $0.id == project }?.opened
+        return "\(name(project)) \(project)" + (opened.map { " (opened \($0))" } ?? "")
     }
 
     func place(_ i: Int) -> String { net.network.places[i].nameZh }
@@ -37,9 +56,9 @@ struct ImpactReport {
         for (i, r) in ranking.enumerated() {
             let impact = r.impact
             t.append([
-                String(i + 1), "\(name(impact.projects[0])) \(impact.projects[0])", Self.number(r.score, 2),
+                String(i + 1), label(impact.projects[0]), Self.number(r.score, 2),
                 Self.number(r.accessibilityScore, 2), Self.number(r.gapScore, 2), Self.number(r.populationScore, 2),
-                Self.number(impact.accessibility, 2), Self.number(impact.gapUnits, 2),
+                Self.perTrip(impact.accessibility), Self.number(impact.gapUnits, 2),
                 ReachReport.thousands(impact.populationGained), String(impact.newLinks.count),
             ])
         }
@@ -60,6 +79,16 @@ struct ImpactReport {
                 }.joined(separator: "、") + " (\(progress.places.count) of \(progress.failingBefore) short)")
             }
             if !impact.bandGains.isEmpty { lines.append("    enters: " + gains(impact)) }
+            let ids = Set(impact.goalProgress.flatMap(\.places)).union(impact.bandGains.flatMap(\.places).map { net.network.places[$0].id })
+            var flagged: Set<String> = []
+            let resting = closeCalls.filter { ids.contains($0.place) && flagged.insert($0.place).inserted }
+            if !resting.isEmpty {
+                lines.append("    rests on a close call (within a tenth of a target, where the network's estimates could tip it): "
+                    + resting.map { call in
+                        "\(net.network.places.first { $0.id == call.place }?.nameZh ?? call.place) "
+                            + "\(Self.number(call.value, 1)) against \(Self.number(call.target, 1)) min"
+                    }.joined(separator: "; "))
+            }
             if !impact.topPairs.isEmpty {
                 lines.append("    gains most: " + impact.topPairs.prefix(3).map {
                     "\(place($0.from))→\(place($0.to)) \(Self.number($0.before, 1))→\(Self.number($0.after, 1)) min"
@@ -70,16 +99,36 @@ struct ImpactReport {
                     + (impact.newLinks.count > 8 ? ", … (\(impact.newLinks.count))" : ""))
             }
         }
+        // Below the rule, the trips a project still shortens, and those that shorten none.
+        let unmeasured = ranking.filter { !$0.impact.isMeasurable }
+        let local = unmeasured.filter { !$0.impact.topPairs.isEmpty }
+        if !local.isEmpty {
+            lines.append("")
+            lines.append("below that, trips still shortened (the one gaining most):")
+            for r in local {
+                let pair = r.impact.topPairs[0]
+                lines.append("  \(name(r.impact.projects[0])) (\(r.impact.projects[0])): \(place(pair.from))→\(place(pair.to)) "
+                    + "\(Self.number(pair.before, 1))→\(Self.number(pair.after, 1)) min")
+            }
+        }
+        let idle = unmeasured.filter { $0.impact.topPairs.isEmpty }.map { $0.impact.projects[0] }
+        if !idle.isEmpty {
+            lines.append("")
+            lines.append("no trip between populated places is faster with: " + idle.joined(separator: ", ")
+                + (idle.contains { id in net.network.projects.first { $0.id == id }?.type == .node }
+                    ? " (a node project — a new airport or wharf — adds a place and its access, but no route until a source names its services)" : ""))
+        }
         if let sequence {
             lines.append("")
-            lines.append("build order (greedy: each step the project worth most given those before it):")
+            lines.append("build order (greedy: each step the project worth most given those before it; scores scaled as in "
+                + "the ranking, so a step that completes a combination can score above any project alone):")
             var s = TextTable(columns: [
                 .right("step"), .left("project"), .right("score"), .right("min/trip"), .right("gap units"), .right("gaps closed"),
                 .right("people in"),
             ])
             for (i, r) in sequence.enumerated() {
                 s.append([
-                    String(i + 1), "\(name(r.impact.projects[0])) \(r.impact.projects[0])", Self.number(r.score, 2),
+                    String(i + 1), label(r.impact.projects[0]), Self.number(r.score, 2),
                     Self.number(r.impact.accessibility, 2), Self.number(r.impact.gapUnits, 2),
                     r.impact.gapsClosed.isEmpty ? "0" : "\(r.impact.gapsClosed.count) (\(r.impact.gapsClosed.joined(separator: ", ")))",
                     ReachReport.thousands(r.impact.populationGained),

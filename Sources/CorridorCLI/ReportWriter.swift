@@ -260,16 +260,8 @@ struct ReportWriter {
     }
 
     /// Every place of a goal in `statuses` whose value is within a tenth of the goal's
-    /// target, either side, in goal and place order.
-    static func closeCalls(_ statuses: [GoalStatus]) -> [(goal: Goal, place: String, value: Double, target: Double)] {
-        statuses.flatMap { s -> [(goal: Goal, place: String, value: Double, target: Double)] in
-            guard let target = s.target, target > 0 else { return [] }
-            return zip(s.goal.places, s.values).compactMap { id, value in
-                guard let value, abs(value - target) <= target / 10 else { return nil }
-                return (s.goal, id, value, target)
-            }
-        }
-    }
+    /// target, either side, in goal and place order (``GoalStatus/closeCalls(_:)``).
+    static func closeCalls(_ statuses: [GoalStatus]) -> [GoalStatus.CloseCall] { GoalStatus.closeCalls(statuses) }
 
     func rankingSection(_ ranking: [RankedProject], closeCalls: Set<String> = []) -> [String] {
         var md = ["", "## Project ranking", ""]

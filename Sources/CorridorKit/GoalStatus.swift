@@ -38,6 +38,26 @@ public struct GoalStatus: Sendable {
         self.values = values
         met = values.allSatisfy { Self.passes($0, goal) }
     }
+
+    /// A place whose value is within a tenth of its goal's target, either side: the
+    /// network's estimates (detour factors, assumed speeds, access times) could tip it.
+    public struct CloseCall: Sendable {
+        public let goal: Goal
+        public let place: String
+        public let value: Double
+        public let target: Double
+    }
+
+    /// Every close call of `statuses`, in goal and place order.
+    public static func closeCalls(_ statuses: [GoalStatus]) -> [CloseCall] {
+        statuses.flatMap { s -> [CloseCall] in
+            guard let target = s.target, target > 0 else { return [] }
+            return zip(s.goal.places, s.values).compactMap { id, value in
+                guard let value, abs(value - target) <= target / 10 else { return nil }
+                return CloseCall(goal: s.goal, place: id, value: value, target: target)
+            }
+        }
+    }
 }
 
 extension NetworkGraph {

@@ -48,7 +48,15 @@ extension NetworkFiles {
                 case .connected:
                     if hub == nil { r.report(row, "hub", "a connected goal needs a hub") }
                     if r.text(row, "mode") == nil { r.report(row, "mode", "a connected goal needs a mode") }
+                    if r.text(row, "minutes") != nil {
+                        r.report(row, "minutes", "a connected goal has no time target, so minutes is not used (kind within checks a time)",
+                                 severity: .warning)
+                    }
                 }
+            }
+            var seen: Set<String> = []
+            for place in places where !seen.insert(place).inserted {
+                r.report(row, "places", "places names \"\(place)\" twice", severity: .warning)
             }
             guard let id, let kind, let nameZh, !places.isEmpty, let reference, let source, r.errorCount == errors
             else { continue }
@@ -76,9 +84,22 @@ extension NetworkFiles {
             if !hub.isEmpty && !placeIDs.contains(hub) {
                 problems.append(origin.diagnostic("hub", "unknown place \"\(hub)\"" + hint(hub)))
             }
-            for place in field("places").split(separator: ";").map({ $0.trimmingBlanks() })
-            where !place.isEmpty && !placeIDs.contains(place) {
-                problems.append(origin.diagnostic("places", "unknown place \"\(place)\"" + hint(place)))
+            // Each unknown item is reported at its own column when the field is written
+            // unquoted (its length is the distance to the next field), else at the field's.
+            guard let index = table.column("places") else { continue }
+            let raw = row.fields[index]
+            let unquoted = index + 1 < row.positions.count && row.positions[index + 1].line == row.positions[index].line
+                && row.positions[index + 1].column == row.positions[index].column + raw.count + 1
+            var offset = 0
+            for item in raw.split(separator: ";", omittingEmptySubsequences: false) {
+                defer { offset += item.count + 1 }
+                let place = item.trimmingBlanks()
+                guard !place.isEmpty && !placeIDs.contains(place) else { continue }
+                var d = origin.diagnostic("places", "unknown place \"\(place)\"" + hint(place))
+                if unquoted, let column = d.column {
+                    d.column = column + offset + item.prefix { $0.unicodeScalars.allSatisfy(\.isBlank) }.count
+                }
+                problems.append(d)
             }
         }
     }

@@ -16,12 +16,13 @@ import TestSupport
     @Test func goalsInTheBaseScenario() throws {
         let net = try Self.fixture()
         let statuses = GapFinder(net).statuses(in: [])
-        #expect(statuses.map(\.goal.id) == ["a-c-hour", "a-b-hour", "b-on-rail", "a-b-rail"])
+        #expect(statuses.map(\.goal.id) == ["a-c-hour", "a-b-hour", "b-on-rail", "a-b-rail", "b-c-hour"])
         #expect(statuses.allSatisfy { !$0.met })
         #expect(statuses[0].values == [90] && statuses[0].worst == 90 && statuses[0].target == 60)
         #expect(statuses[1].values == [120] && statuses[1].failing == ["b"])
         #expect(statuses[2].values == [nil] && statuses[2].worst == nil)  // no rail at all
         #expect(statuses[3].values == [nil])
+        #expect(statuses[4].values == [150])  // the bc road
     }
 
     @Test func gapsAndWhatClosesThem() throws {
@@ -33,8 +34,10 @@ import TestSupport
         #expect(closers["a-b-hour"] == [["east", "west"]] && how["a-b-hour"] == "pair")
         #expect(closers["b-on-rail"] == [["east"]])   // useless for travel, yet it puts b on a rail line
         #expect(closers["a-b-rail"] == [["east", "west"]])
+        // b–c: 80 min at best (README), so nothing closes it.
+        #expect(closers["b-c-hour"] == [] && how["b-c-hour"] == "none")
         // With fast built, the a–c gap is gone.
-        #expect(GapFinder(net).gaps(in: ["fast"]).map(\.status.goal.id) == ["a-b-hour", "b-on-rail", "a-b-rail"])
+        #expect(GapFinder(net).gaps(in: ["fast"]).map(\.status.goal.id) == ["a-b-hour", "b-on-rail", "a-b-rail", "b-c-hour"])
     }
 
     /// b-on-rail with a hub (a): the rail line must reach a. East alone (m–b) puts b on
@@ -131,6 +134,8 @@ import TestSupport
             g5,within,未知地点,a,cc,60,,x,t
             g6,within,两错,aa,cc,-5,,x,t
             g7,within,中文枢纽,甲,c,60,,x,t
+            g8,connected,连通,a,c,60,road,x,t
+            g9,within,重复,a,c;b;c;zz,60,,x,t
 
             """.utf8).write(to: URL(fileURLWithPath: folder + "/goals.csv"))
         // Columns count characters: "g1,within,无枢纽," is 14, so the empty hub is column 15.
@@ -148,6 +153,12 @@ import TestSupport
             "goals.csv:7:20: error: minutes -5 must be positive",
             // A Chinese name where an id belongs is suggested by its id ("g7,within,中文枢纽," is 15).
             "goals.csv:8:16: error: unknown place \"甲\" (did you mean \"a\"?)",
+            // Minutes a connected goal does not use ("g8,connected,连通,a,c," is 20).
+            "goals.csv:9:21: warning: a connected goal has no time target, so minutes is not used (kind within checks a time)",
+            // A place named twice; an unknown item at its own column ("g9,within,重复,a," is
+            // 15; "c;b;c;" 6 more).
+            "goals.csv:10:16: warning: places names \"c\" twice",
+            "goals.csv:10:22: error: unknown place \"zz\"",
         ])
     }
 }
