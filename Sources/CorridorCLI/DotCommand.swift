@@ -13,8 +13,8 @@ enum DotCommand: Command {
             CommonOptions.scenario,
             .value("--corridor", placeholder: "NAME",
                    help: "only the links tagged NAME (长吉珲, 白松长通, 长春都市圈, …), the places they touch and the connectors between those"),
-            .value("--kinds", placeholder: "KINDS", completes: .list(PlaceKind.allCases.map(\.rawValue)),
-                   help: "only places of these kinds, comma-separated (prefecture, county, town, station, airport, port, border, junction, foreign); a place of another kind is drawn as its nearest kept parent (a station as its city)"),
+            .value("--kinds", placeholder: "KINDS", completes: .list(PlaceKind.allCases.map(\.rawValue) + ["all"]),
+                   help: "only places of these kinds, comma-separated (prefecture, county, town, station, airport, port, border, junction, foreign, or all); a place of another kind is drawn as its nearest kept parent (a station as its city). Default: the geo map draws prefecture, county, border and foreign places (stations, airports and ports as their cities, so the names around a city do not pile up); the schematic draws all"),
             .value("--route", placeholder: "FROM,TO",
                    help: "highlight the fastest route and fade the rest; places separated by commas, those between FROM and TO passed in order (--route FROM TO works too)"),
             .value("--reach", placeholder: "PLACES", repeats: true,
@@ -44,6 +44,7 @@ enum DotCommand: Command {
             """,
         examples: [
             "corridor dot jilin -o jilin.dot",
+            "corridor dot jilin --kinds all -o jilin-all.dot",
             "corridor dot jilin --corridor 长吉珲 --layout schematic --labels both -o cjh.dot",
             "corridor dot jilin --route 长春,延吉 --kinds prefecture,county,station",
             "corridor dot jilin --reach 长春 --within 30,60,120",
@@ -71,7 +72,7 @@ enum DotCommand: Command {
         if p.flag("--clusters") && layout == .geo {
             throw usage("--clusters needs --layout schematic (neato, which draws the geo layout, draws no clusters)")
         }
-        let kinds = try p.value("--kinds").map { text throws(UsageError) in try Self.kinds(text, command: command) }
+        var kinds = try p.value("--kinds").map { text throws(UsageError) in try Self.kinds(text, command: command) }
         let thresholds = try CommonOptions.thresholds(p.value("--within") ?? "30,60,120", option: "--within", command: command)
         if Set(thresholds).count > DOTStyle.maximumBands {
             throw usage("--within: at most \(DOTStyle.maximumBands) bands can be told apart by colour")
@@ -93,6 +94,12 @@ enum DotCommand: Command {
         case .failure(let status): return status.code
         }
         let network = net.network
+        if !p.isGiven("--kinds") && layout == .geo
+            && network.places.contains(where: { DOTWriter.mapKinds.contains($0.kind) })
+        {
+            kinds = DOTWriter.mapKinds
+        }
+        if kinds == Set(PlaceKind.allCases) { kinds = nil }
         let scenarioText = p.value("--scenario") ?? "base"
         let scenario = try CommonOptions.scenario(scenarioText, in: net, command: command)
         let corridor = try p.value("--corridor").map { text throws(UsageError) in
@@ -206,15 +213,19 @@ enum DotCommand: Command {
                 + Suggestions.didYouMean(text, among: all))
     }
 
-    /// The kinds a `--kinds` list names (ids or Chinese names).
+    /// The kinds a `--kinds` list names (ids or Chinese names; `all` for every kind).
     static func kinds(_ text: String, command: String) throws(UsageError) -> Set<PlaceKind> {
         var kinds: Set<PlaceKind> = []
         for word in list(text) {
+            if word.lowercased() == "all" || word == "全部" {
+                kinds.formUnion(PlaceKind.allCases)
+                continue
+            }
             guard let kind = PlaceKind(parsing: word) else {
                 let all = PlaceKind.allCases.map(\.rawValue)
                 throw UsageError(
                     command: command,
-                    message: "--kinds: unknown kind \"\(word)\" (kinds: \(all.joined(separator: ", ")))"
+                    message: "--kinds: unknown kind \"\(word)\" (kinds: \(all.joined(separator: ", ")), or all)"
                         + Suggestions.didYouMean(word, among: all))
             }
             kinds.insert(kind)

@@ -212,7 +212,7 @@ struct ReportWriter {
         let unmetBase = base.filter { !$0.met }.count, unmetAll = all.filter { !$0.met }.count
         let year = openedProjects.compactMap(\.opened).max().map(String.init) ?? ""
         let unmetToday = today.map { "; \($0.filter { !$0.met }.count) today (with the projects opened by \(year))" } ?? ""
-        md.append("\(unmetBase) of \(base.count) goals are unmet in the base network\(unmetToday); \(unmetAll) remain unmet with every project built. "
+        md.append("\(unmetBase) of \(base.count) goals are unmet in the base network\(unmetToday); \(unmetAll) \(unmetAll == 1 ? "remains" : "remain") unmet with every project built. "
             + "Closed by: the smallest sets of projects found that close a goal from \(today == nil ? "the base" : "today's network: what is left to build").")
         md.append("")
         var t = MarkdownTable(["goal", "target", "base"] + (today == nil ? [] : ["today (\(year))"]) + ["with every project", "closed by"])

@@ -55,6 +55,19 @@ public struct GeoProjection: Sendable, Hashable {
     public func point(_ place: Place) -> (x: Double, y: Double) {
         ((place.longitude - west) * cosCentre * scale, (place.latitude - south) * scale)
     }
+
+    /// Where `place` is drawn when it lies outside the drawing: on the drawing's edge,
+    /// where the line from the drawing's centre toward it leaves the box (inside, where
+    /// ``point(_:)`` puts it). A far-off port then marks its direction without shrinking
+    /// the map to a corner.
+    public func pointOnEdge(_ place: Place) -> (x: Double, y: Double) {
+        let p = point(place), c = (x: width / 2, y: height / 2)
+        let dx = p.x - c.x, dy = p.y - c.y
+        var t = 1.0
+        if abs(dx) > width / 2 { t = Swift.min(t, (width / 2) / abs(dx)) }
+        if abs(dy) > height / 2 { t = Swift.min(t, (height / 2) / abs(dy)) }
+        return (c.x + dx * t, c.y + dy * t)
+    }
 }
 
 /// The axis of the schematic layout: which way the diagram reads, and how far along it

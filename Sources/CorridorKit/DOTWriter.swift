@@ -114,6 +114,12 @@ public struct DOTWriter: Sendable {
     public var corridor: String?
     /// Only places of these kinds (others drawn as their parents); nil for every kind.
     public var kinds: Set<PlaceKind>?
+
+    /// The kinds a readable map of a whole region draws by default (`corridor dot`
+    /// without `--kinds`): settlements down to counties, border crossings and places
+    /// abroad; a city's stations, airport and ports are drawn as the city, so their names
+    /// do not pile up around it.
+    public static let mapKinds: Set<PlaceKind> = [.prefecture, .county, .border, .foreign]
     /// Whether planned links of projects the scenario does not build are drawn (dashed).
     public var unbuiltProjects: Bool
     /// Whether places are boxed by prefecture: schematic layout only (`neato`, which
@@ -284,7 +290,11 @@ public struct DOTWriter: Sendable {
 
         var graph: [(String, DOT.Value)]
         let placesDrawn = selection.places.map { network.places[$0] }
-        let projection = GeoProjection(fitting: placesDrawn, extent: extent)
+        // The map frames the places on land links; places reached by sea alone (ports
+        // across the sea: 釜山, 新潟, 宁波) stand on its edge, toward where they are.
+        let offMap = layout == .geo ? Self.reachedBySeaAlone(selection) : []
+        let projection = GeoProjection(
+            fitting: selection.places.filter { !offMap.contains($0) }.map { network.places[$0] }, extent: extent)
         let axis = placesDrawn.isEmpty ? nil : SchematicAxis(placesDrawn)
         switch layout {
         case .geo:
@@ -309,7 +319,8 @@ public struct DOTWriter: Sendable {
 
         // Places, in clusters by prefecture when asked.
         let node = { (p: Int) in
-            DOT.statement(DOT.quoted(network.places[p].id), self.nodeAttributes(p, net, projection, style))
+            DOT.statement(DOT.quoted(network.places[p].id),
+                          self.nodeAttributes(p, net, projection, style, offMap: offMap.contains(p)))
         }
         if clusters && layout == .schematic {
             let prefecture = network.prefectureOfPlace()
@@ -329,15 +340,18 @@ public struct DOTWriter: Sendable {
             for p in selection.places { lines.append("  " + node(p)) }
         }
 
-        // Links; in the schematic, each pointing forward along the axis.
-        for edge in selection.edges {
+        // Links; in the schematic, each pointing forward along the axis. A project's name
+        // labels one of its lines, the one nearest the middle of them all.
+        let labelled = labelledEdges(selection, projection, style, network)
+        for (e, edge) in selection.edges.enumerated() {
             var (tail, head, reversed) = (edge.from, edge.to, false)
             if layout == .schematic, let axis {
                 let (a, b) = (axis.km(network.places[tail]), axis.km(network.places[head]))
                 if (a, tail) > (b, head) { (tail, head, reversed) = (head, tail, true) }
             }
             let statement = DOT.quoted(network.places[tail].id) + " -- " + DOT.quoted(network.places[head].id)
-            lines.append("  " + DOT.statement(statement, edgeAttributes(edge, reversed: reversed, projects, style)))
+            lines.append("  " + DOT.statement(
+                statement, edgeAttributes(edge, reversed: reversed, projects, style, labelled: labelled.contains(e))))
         }
 
         if legend {
@@ -395,16 +409,28 @@ public struct DOTWriter: Sendable {
         return name(zh: p.nameZh, en: p.nameEn)
     }
 
-    func nodeAttributes(_ p: Int, _ net: NetworkGraph, _ projection: GeoProjection, _ style: OverlayStyle)
-        -> [(String, DOT.Value)]
-    {
+    /// The drawn places every line of which is a sea line (none if that is every place):
+    /// the geo map leaves them out of its frame.
+    static func reachedBySeaAlone(_ selection: Selection) -> Set<Int> {
+        var land: Set<Int> = [], sea: Set<Int> = []
+        for edge in selection.edges {
+            if edge.mode == .sea { sea.formUnion([edge.from, edge.to]) } else { land.formUnion([edge.from, edge.to]) }
+        }
+        let alone = sea.subtracting(land)
+        return alone.count == selection.places.count ? [] : alone
+    }
+
+    func nodeAttributes(
+        _ p: Int, _ net: NetworkGraph, _ projection: GeoProjection, _ style: OverlayStyle, offMap: Bool = false
+    ) -> [(String, DOT.Value)] {
         let place = net.network.places[p]
         let kind = place.kind
         var list: [(String, DOT.Value)]
         let symbol = layout == .geo || kind == .junction
         if symbol {
             let size = DOTStyle.symbolSize(of: kind)
-            list = [("label", .text("")), ("xlabel", .text(name(place))), ("shape", .word(DOTStyle.shape(of: kind))),
+            let label = offMap ? name(zh: place.nameZh + "（图外）", en: place.nameEn + " (off the map)") : name(place)
+            list = [("label", .text("")), ("xlabel", .text(label)), ("shape", .word(DOTStyle.shape(of: kind))),
                     ("fixedsize", .word("true")), ("width", .number(size.width)), ("height", .number(size.height))]
         } else {
             list = [("label", .text(name(place))), ("shape", .word(DOTStyle.shape(of: kind)))]
@@ -413,22 +439,54 @@ public struct DOTWriter: Sendable {
         if kind == .junction { list.append(("fillcolor", .text(DOTStyle.outline))) }
         list += style.place(p, labelInside: !symbol)
         if layout == .geo {
-            let (x, y) = projection.point(place)
+            let (x, y) = offMap ? projection.pointOnEdge(place) : projection.point(place)
             list.append(("pos", .text("\(DOT.number(x)),\(DOT.number(y))!")))
         }
         return list
     }
 
+    /// The project a line is labelled with, if the overlay labels it.
+    func labelProject(_ edge: Edge, _ style: OverlayStyle) -> String? {
+        guard let project = edge.project ?? style.changedBy(edge), style.labels(edge) else { return nil }
+        return project
+    }
+
+    /// The lines that carry their project's name: per project, the one whose middle is
+    /// nearest the middle of all its lines (as the map projects them; ties to the first),
+    /// so a long project is named once, not at every section.
+    func labelledEdges(
+        _ selection: Selection, _ projection: GeoProjection, _ style: OverlayStyle, _ network: Network
+    ) -> Set<Int> {
+        var byProject: [String: [Int]] = [:]
+        for (e, edge) in selection.edges.enumerated() {
+            if let project = labelProject(edge, style) { byProject[project, default: []].append(e) }
+        }
+        var chosen: Set<Int> = []
+        for edges in byProject.values {
+            let middles = edges.map { e -> (x: Double, y: Double) in
+                let a = projection.point(network.places[selection.edges[e].from])
+                let b = projection.point(network.places[selection.edges[e].to])
+                return ((a.x + b.x) / 2, (a.y + b.y) / 2)
+            }
+            let cx = middles.map(\.x).reduce(0, +) / Double(middles.count)
+            let cy = middles.map(\.y).reduce(0, +) / Double(middles.count)
+            let distance = middles.map { ($0.x - cx) * ($0.x - cx) + ($0.y - cy) * ($0.y - cy) }
+            let best = distance.indices.min { (distance[$0], edges[$0]) < (distance[$1], edges[$1]) }!
+            chosen.insert(edges[best])
+        }
+        return chosen
+    }
+
     /// A line's attributes; `reversed` when it is written from its `to` end (a one-way
-    /// line then points back).
-    func edgeAttributes(_ edge: Edge, reversed: Bool, _ projects: [String: Project], _ style: OverlayStyle)
-        -> [(String, DOT.Value)]
-    {
+    /// line then points back); `labelled` when it carries its project's name.
+    func edgeAttributes(
+        _ edge: Edge, reversed: Bool, _ projects: [String: Project], _ style: OverlayStyle, labelled: Bool = true
+    ) -> [(String, DOT.Value)] {
         var list: [(String, DOT.Value)] = [
             ("color", .text(DOTStyle.color(of: edge.mode))), ("penwidth", .number(DOTStyle.penWidth(of: edge.mode))),
         ]
         if !edge.built { list.append(("style", .word("dashed"))) }
-        if let project = edge.project ?? style.changedBy(edge), style.labels(edge) {
+        if labelled, let project = labelProject(edge, style) {
             // dot makes room for a `label` with a node of its own, which Graphviz 2.43
             // mishandles on some lines; an `xlabel` is placed after the layout.
             list.append((layout == .geo ? "label" : "xlabel", .text(projectName(project, projects))))
@@ -476,11 +534,13 @@ extension DOTWriter {
             }
         }
 
-        /// Whether a line carries its project's name: on a plain map every planned line
-        /// does (the map shows the plans); an overlay names only what it is about (the
-        /// planned lines on the route, the impact's project), and reach bands none, so
-        /// the names of projects the question is not about do not crowd the places.
+        /// Whether a line may carry its project's name: a planned line not built (drawn
+        /// dashed) always may, so a planner can tell which dashed line is which project
+        /// on any map; a built project's line on a plain map (the scenario's projects),
+        /// and under an overlay the lines it is about (the route's, the impact
+        /// project's). One line per project carries it (``labelledEdges``).
         func labels(_ edge: Edge) -> Bool {
+            if !edge.built { return true }
             switch overlay {
             case .none: return true
             case .route, .impact: return edge.links.contains(where: highlightedLinks.contains)

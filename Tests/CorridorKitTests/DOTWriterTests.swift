@@ -328,15 +328,21 @@ import TestSupport
         }
     }
 
-    /// Scenarios decide what is solid: in the base scenario every planned link is dashed
-    /// and labelled; with every project built none is dashed; hidden, none is drawn.
+    /// Scenarios decide what is solid: in the base scenario every planned link is dashed,
+    /// and each project's name labels one of its lines (every project with a line is
+    /// named, once); with every project built none is dashed; hidden, none is drawn.
     @Test func scenarioDecidesDashes() {
         let net = Self.jilin
         let planned = net.network.links.filter { $0.status == .planned && $0.runsOver.isEmpty }.count
         let edges = { (text: String) in text.split(separator: "\n").filter { $0.contains(" -- ") && !$0.contains("~") } }
         let base = edges(DOTWriter(legend: false).document(net, scenario: net.scenario(projects: [])))
         #expect(base.filter { $0.contains("style=dashed") }.count == planned)
-        #expect(base.filter { $0.contains("style=dashed") }.allSatisfy { $0.contains(", label=\"") })
+        let labels = base.filter { $0.contains("style=dashed") }.compactMap { line in
+            line.components(separatedBy: ", label=\"").dropFirst().first?.components(separatedBy: "\"").first
+        }
+        let withLines = Set(net.network.links.filter { $0.status == .planned && $0.runsOver.isEmpty }.compactMap(\.project))
+        let names = Set(net.network.projects.filter { withLines.contains($0.id) }.map(\.nameZh))
+        #expect(labels.count == Set(labels).count && Set(labels) == names)
         let all = edges(DOTWriter(legend: false).document(net, scenario: net.scenario(projects: net.projectIDs)))
         #expect(all.count == base.count && !all.contains { $0.contains("style=dashed") })
         let hidden = edges(DOTWriter(unbuiltProjects: false, legend: false).document(net, scenario: net.scenario(projects: [])))
