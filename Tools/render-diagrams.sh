@@ -32,10 +32,10 @@ corridor="$("${build[@]}" --show-bin-path)/corridor"
 
 # name, then the arguments of `corridor dot jilin`.
 diagrams=(
-  "jilin-map|--kinds prefecture,county,border,foreign"
+  "jilin-map|"
   "changjihun-schematic|--corridor 长吉珲 --layout schematic"
-  "changchun-reach|--reach 长春 --within 30,60,120 --kinds prefecture,county,border,foreign"
-  "shenbai-impact|--impact hsr-shenbai --kinds prefecture,county,border,foreign"
+  "changchun-reach|--reach 长春 --within 30,60,120"
+  "shenbai-impact|--impact hsr-shenbai"
 )
 
 for entry in "${diagrams[@]}"; do

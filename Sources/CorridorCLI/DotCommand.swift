@@ -159,6 +159,10 @@ enum DotCommand: Command {
             }
             let analysis = ImpactAnalysis(net, hubs: [])
             let saved = analysis.minutesSavedByPlace(by: [project], over: scenario.projects.sorted())
+            if !saved.contains(where: { $0.minutes > 0 }) {
+                console.printError("\(command): note: \(project) saves no trip between populated places in scenario "
+                    + "\(scenarioText), so no place is filled (`corridor impact` gives its figures)")
+            }
             writer.overlay = .impact(project: project, minutesSaved: Dictionary(uniqueKeysWithValues: saved.map { ($0.place, $0.minutes) }))
             let named = network.projects.first { $0.id == project }!
             title = say("\(named.nameZh)：各地平均每次出行节省的分钟数（\(scenarioZh) + 本项目）",

@@ -369,7 +369,7 @@ struct ReportWriter {
     /// The report's diagrams: the network map, the hub's bands and the best project's
     /// impact, as DOT, and as SVG and PNG when Graphviz's `dot` is on the PATH.
     func diagrams(base: Scenario, reach: Reach, best: RankedProject?) -> ([File], [String]) {
-        let kinds: Set<PlaceKind> = [.prefecture, .county, .border, .foreign]
+        let kinds = DOTWriter.mapKinds
         var specs: [(name: String, caption: String, writer: DOTWriter, scenario: Scenario)] = []
         var map = DOTWriter(layout: .geo, kinds: kinds)
         // The map shows today's network: the projects opened since the plans drawn built,

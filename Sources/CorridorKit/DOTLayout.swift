@@ -14,8 +14,9 @@ import Foundation
 ///
 /// so the box's south-west corner is (0, 0) and one degree of latitude is k points. The
 /// cos φ₀ keeps shapes true near φ₀ (at 44° N a degree of longitude is 0.72 of a degree
-/// of latitude); elsewhere east–west distances are off by cos φ₀ / cos φ: within 8% over
-/// the bundled network's 35–46° N (Busan to Ulanhot), less than the straight lines between
+/// of latitude); elsewhere east–west distances are off by cos φ₀ / cos φ: within 7% over
+/// the bundled network's land, 38.9–46.1° N (大连 to 乌兰浩特; ``DOTWriter`` puts ports
+/// reached by sea alone on the edge, ``pointOnEdge(_:)``), less than the straight lines between
 /// places (the network knows link ends, not alignments) already simplify. k is chosen so
 /// that the longer side of the box is `extent` points.
 ///

@@ -605,8 +605,10 @@ extension DOTWriter {
         var rows: [(Sample, String)] = []
         let modes = Set(selection.edges.map(\.mode))
         for mode in Mode.allCases where modes.contains(mode) {
+            // A border crossing is a kind of place too (口岸): the line says it is the link.
+            let (zh, en) = mode == .border ? ("口岸通道", "border crossing link") : (mode.nameZh, mode.nameEn)
             rows.append((.line(color: DOTStyle.color(of: mode), width: DOTStyle.penWidth(of: mode), dashed: false),
-                         name(zh: mode.nameZh, en: mode.nameEn, separator: " ")))
+                         name(zh: zh, en: en, separator: " ")))
         }
         if selection.edges.contains(where: { !$0.built }) {
             rows.append((.line(color: DOTStyle.outline, width: 1.2, dashed: true),
@@ -699,11 +701,19 @@ extension DOTWriter {
             let hidden: [(String, DOT.Value)] = [
                 ("label", .text("")), ("shape", .word("point")), ("width", .number(0.01)), ("style", .word("invis")),
             ]
-            lines.append(indent + DOT.statement(DOT.quoted(names[i].a), hidden + pos(x0)))
+            // Rows side by side in one rank (a north–south schematic) would put a line
+            // sample's ends only the node separation apart, a stub that hides a dash: the
+            // ends are wide invisible points there, and the line runs centre to centre.
+            let sideBySide = layout == .schematic && axis?.direction == .northToSouth
+            let wide: [(String, DOT.Value)] = [
+                ("label", .text("")), ("shape", .word("point")), ("width", .number(0.3)), ("style", .word("invis")),
+            ]
+            let isLine: Bool = if case .line = sample { true } else { false }
+            lines.append(indent + DOT.statement(DOT.quoted(names[i].a), (sideBySide && isLine ? wide : hidden) + pos(x0)))
             var b: [(String, DOT.Value)]
             switch sample {
             case .line:
-                b = hidden
+                b = sideBySide ? wide : hidden
             case .shape(let kind):
                 let s = DOTStyle.symbolSize(of: kind)
                 b = [("label", .text("")), ("shape", .word(DOTStyle.shape(of: kind))), ("fixedsize", .word("true")),
@@ -722,6 +732,7 @@ extension DOTWriter {
             if case .line(let color, let width, let dashed) = sample {
                 var edge: [(String, DOT.Value)] = [("color", .text(color)), ("penwidth", .number(width))]
                 if dashed { edge.append(("style", .word("dashed"))) }
+                if sideBySide { edge += [("tailclip", .word("false")), ("headclip", .word("false"))] }
                 lines.append(indent + DOT.statement("\(DOT.quoted(names[i].a)) -- \(DOT.quoted(names[i].b))", edge))
             } else if layout == .schematic {
                 lines.append(indent + DOT.statement("\(DOT.quoted(names[i].a)) -- \(DOT.quoted(names[i].b))",

@@ -117,6 +117,24 @@ import TestSupport
         #expect(reach.filter { $0.contains("label=\"沈阳至白河高速铁路\"") && $0.contains("dashed") }.count == 1)
     }
 
+    /// Ports reached by sea alone (釜山 at 35.1° N, 宁波 at 30.0° N, south of every place on
+    /// land) stand on the map's bottom edge, y = 0, named as off the map; the frame is
+    /// the land's. A north–south schematic's legend draws its line samples centre to
+    /// centre, so a dash shows; the border-crossing line is told from the 口岸 places.
+    /// An impact map of a project that saves no trip says so.
+    @Test func farPortsLegendAndEmptyImpacts() {
+        let map = run(["dot", "jilin", "--kinds", "all", "--corridor", "长吉珲", "--no-legend"]).output
+        let busan = map.split(separator: "\n").first { $0.hasPrefix("  \"busan-port\" [") }
+        #expect(busan?.contains("xlabel=\"釜山港（图外）\"") == true && busan?.hasSuffix(",0!\"];") == true)
+        let ningbo = map.split(separator: "\n").first { $0.hasPrefix("  \"ningbo-port\" [") }
+        #expect(ningbo?.hasSuffix(",0!\"];") == true)
+        let schematic = run(["dot", "jilin", "--corridor", "白松长通", "--layout", "schematic"]).output
+        #expect(schematic.contains("style=dashed, tailclip=false, headclip=false];"))
+        #expect(schematic.contains("label=\"口岸通道\\l\""))
+        let empty = run(["dot", "jilin", "--impact", "air-siping", "-o", "-"])
+        #expect(empty.status == 0 && empty.errors.contains("note: air-siping saves no trip between populated places in scenario base"))
+    }
+
     /// No route is a finding: exit 1, nothing written (e cannot reach a: de is one-way).
     @Test func noRouteIsAFinding() {
         let r = run(["dot", FixturePath.of("networks/reach"), "--route", "e,a"])
