@@ -96,6 +96,14 @@ public enum CSV {
             header.append(trimmed)
             headerPositions.append(position)
         }
+        // One column whose name holds semicolons or tabs: another delimiter (an Excel set
+        // to a comma decimal mark writes semicolons), which would make every column unknown.
+        if header.count == 1, let separator = [";", "\t"].first(where: { header[0].contains($0) }) {
+            throw Diagnostic(
+                file: file, line: head.line, column: 1,
+                message: "the header is one column holding \(separator == ";" ? "semicolons" : "tabs"): the file looks "
+                    + "\(separator == ";" ? "semicolon" : "tab")-separated; save it as CSV with commas ('CSV UTF-8 (Comma delimited)')")
+        }
         var rows: [CSVRecord] = []
         var problems: [Diagnostic] = []
         rows.reserveCapacity(records.count - 1)
@@ -132,6 +140,21 @@ public enum CSV {
     public static func parseRecords(_ bytes: [UInt8], file: String) throws -> [CSVRecord] {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        // UTF-16 (Excel's "Unicode Text"): a UTF-16 byte-order mark, or NUL bytes, which
+        // no text file of this kind holds (and which would otherwise pass as UTF-8).
+        let utf16BOM = body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF])
+        if utf16BOM || body.contains(0) {
+            var line = 1, column = 1
+            if !utf16BOM {
+                for b in body.prefix(while: { $0 != 0 }) where b & 0xC0 != 0x80 {
+                    if b == 10 { line += 1; column = 1 } else { column += 1 }
+                }
+            }
+            throw Diagnostic(
+                file: file, line: line, column: column,
+                message: "the file is not UTF-8 but looks like UTF-16 (" + (utf16BOM ? "it starts with a UTF-16 byte-order mark" : "it holds NUL bytes")
+                    + ", as Excel's 'Unicode Text' writes): save it with 'CSV UTF-8 (Comma delimited)', or convert it with `iconv -f UTF-16 -t UTF-8`")
+        }
         guard let text = String(validating: body, as: UTF8.self) else {
             throw notUTF8(Array(body), file: file)
         }

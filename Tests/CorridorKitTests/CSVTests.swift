@@ -117,6 +117,22 @@ import Testing
         #expect(tableError(latin1) == "t.csv:2:2: error: the file is not UTF-8 (byte 0xE9 cannot start a character); save it as UTF-8")
     }
 
+    /// UTF-16 (Excel's "Unicode Text"), with its byte-order mark or without (then NUL
+    /// bytes, every other one for ASCII text), and a semicolon- or tab-separated file.
+    @Test func utf16AndOtherDelimitersAreExplained() {
+        let little: [UInt8] = [0xFF, 0xFE] + Array("id,name\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(tableError(little) == "t.csv:1:1: error: the file is not UTF-8 but looks like UTF-16 (it starts with a UTF-16 "
+            + "byte-order mark, as Excel's 'Unicode Text' writes): save it with 'CSV UTF-8 (Comma delimited)', or convert it with `iconv -f UTF-16 -t UTF-8`")
+        // Big-endian without a mark: "i" is 00 69, so the first byte is a NUL, at 1:1.
+        let big: [UInt8] = Array("id,name\n".utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        #expect(tableError(big)?.hasPrefix("t.csv:1:1: error: the file is not UTF-8 but looks like UTF-16 (it holds NUL bytes") == true)
+        // A NUL after a first line of UTF-8: located at it (line 2, column 3).
+        #expect(tableError(Array("id\n长春".utf8) + [0, 0x0A])?.hasPrefix("t.csv:2:3: error: the file is not UTF-8 but looks like UTF-16") == true)
+        #expect(tableError("id;name;kind\nchangchun;长春;prefecture\n")
+            == "t.csv:1:1: error: the header is one column holding semicolons: the file looks semicolon-separated; save it as CSV with commas ('CSV UTF-8 (Comma delimited)')")
+        #expect(tableError("id\tname\n")?.contains("the header is one column holding tabs: the file looks tab-separated") == true)
+    }
+
     @Test func readsAFileFromDisk() throws {
         let path = NSTemporaryDirectory() + "corridor-csv-\(UUID().uuidString).csv"
         try Data("\u{FEFF}id,name\r\nchangchun,长春\r\n".utf8).write(to: URL(fileURLWithPath: path))
