@@ -47,7 +47,8 @@ public struct ReachedPlace: Sendable, Hashable {
     /// (`[.road, .hsr]`); empty for an origin.
     public let modes: [Mode]
     /// Changes of vehicle on the route: the number of runs of one mode between
-    /// connectors, less one; expressway and trunk road count as one run (one drive). A
+    /// connectors, less one; expressway and trunk road count as one run (one drive), and
+    /// a border crossing is passed in the vehicle that reaches it. A
     /// change between two trains at one station is not seen (the network has one node
     /// per station).
     public let transfers: Int
@@ -137,6 +138,11 @@ extension NetworkGraph {
         for mode in arcModes {
             if mode == .connector {
                 previous = nil
+                continue
+            }
+            // A border crossing is passed in the vehicle that reaches it: no change.
+            if mode == .border {
+                if modes.last != mode { modes.append(mode) }
                 continue
             }
             // Expressway and trunk road are one drive: no change of vehicle between them.

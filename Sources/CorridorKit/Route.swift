@@ -34,12 +34,14 @@ public struct Route: Sendable, Hashable {
     }
 
     /// Changes of vehicle, counted as ``ReachedPlace/transfers`` is: runs of one mode
-    /// between connectors, less one, with expressway and trunk road one drive.
+    /// between connectors, less one, with expressway and trunk road one drive and a border
+    /// crossing no change.
     public var transfers: Int {
         var runs = 0
         var previous: Mode? = nil
         for leg in legs {
             guard leg.mode != .connector else { previous = nil; continue }
+            guard leg.mode != .border else { continue }  // passed in the vehicle that reaches it
             if !(leg.mode.track == "road" && previous?.track == "road") { runs += 1 }
             previous = leg.mode
         }

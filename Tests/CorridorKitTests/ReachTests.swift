@@ -1,5 +1,5 @@
 import CorridorCore
-import CorridorKit
+@testable import CorridorKit
 import Testing
 import TestSupport
 
@@ -84,6 +84,11 @@ import TestSupport
         let byRoad = net.reach(from: [index(net, "a")], within: [120], scenario: net.scenario(projects: []))
         #expect(byRoad.places.first { net.network.places[$0.place].id == "e" }?.modes == [.road])
         #expect(byRoad.places.allSatisfy { $0.transfers == 0 })
+        // Counting by hand: one drive across a border is no change; a drive, a connector
+        // and a train is one; expressway into trunk road is one drive.
+        #expect(NetworkGraph.modesAndTransfers([.road, .border, .road]) == ([.road, .border, .road], 0))
+        #expect(NetworkGraph.modesAndTransfers([.expressway, .road, .connector, .rail]) == ([.expressway, .road, .rail], 1))
+        #expect(NetworkGraph.modesAndTransfers([.road, .border, .connector, .rail, .rail]) == ([.road, .border, .rail], 1))
     }
 
     @Test func comparisonFindsGainsAndLosses() throws {
