@@ -18,6 +18,10 @@ public struct Link: Sendable, Hashable {
     public var mode: Mode
     public var lengthKm: Double?
     public var minutes: Double?
+    /// For a link both ways: the time from `to` back to `from`, when it differs from
+    /// `minutes` (a connector's arrival side, with no security or check-in); nil for the
+    /// same time both ways.
+    public var minutesBack: Double? = nil
     public var speedKmh: Double?
     public var oneWay: Bool
     public var status: LinkStatus
@@ -40,4 +44,8 @@ public struct Link: Sendable, Hashable {
         if let lengthKm, let speedKmh, speedKmh > 0 { return lengthKm / speedKmh * 60 }
         return nil
     }
+
+    /// The travel time from `to` back to `from`, minutes: ``minutesBack``, else the same
+    /// as ``travelMinutes``.
+    public var travelMinutesBack: Double? { minutesBack ?? travelMinutes }
 }

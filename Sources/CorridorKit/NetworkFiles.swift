@@ -154,6 +154,7 @@ public enum NetworkFiles {
     static let upperLimits: [String: (value: Double, what: String)] = [
         "length_km": (40_075, "the Earth's circumference (40,075 km)"),
         "minutes": (525_600, "a year (525,600 minutes)"),
+        "minutes_back": (525_600, "a year (525,600 minutes)"),
         "speed_kmh": (1_200, "the speed of sound (1,200 km/h)"),
     ]
 
@@ -177,7 +178,7 @@ public enum NetworkFiles {
 
     static let linkColumns = (
         required: ["id", "from", "to", "mode", "status", "source"],
-        optional: ["length_km", "minutes", "speed_kmh", "oneway", "project", "corridors", "runs_over", "service"])
+        optional: ["length_km", "minutes", "minutes_back", "speed_kmh", "oneway", "project", "corridors", "runs_over", "service"])
 
     static func readLinks(_ table: CSVTable, _ problems: inout [Diagnostic]) -> [Link] {
         var r = TableReader(table, required: linkColumns.required, optional: linkColumns.optional)
@@ -193,6 +194,7 @@ public enum NetworkFiles {
             }
             let source = r.required(row, "source")
             let length = r.number(row, "length_km"), minutes = r.number(row, "minutes")
+            let minutesBack = r.number(row, "minutes_back")
             let speed = r.number(row, "speed_kmh")
             let oneWayValue = r.word(row, "oneway", required: false, allowed: ["yes", "no"]) { text -> Bool? in
                 switch text.lowercased() {
@@ -205,8 +207,15 @@ public enum NetworkFiles {
             let service = r.word(row, "service", required: false, allowed: LinkService.allCases.map(\.rawValue)) {
                 LinkService(rawValue: $0.lowercased())
             } ?? .both
-            for (column, value) in [("length_km", length), ("minutes", minutes), ("speed_kmh", speed)] {
+            for (column, value) in [("length_km", length), ("minutes", minutes), ("minutes_back", minutesBack), ("speed_kmh", speed)] {
                 checkRange(&r, row, column, value)
+            }
+            if r.text(row, "minutes_back") != nil {
+                if oneWay {
+                    r.report(row, "minutes_back", "a one-way link has no way back: clear minutes_back, or oneway")
+                } else if r.text(row, "minutes") == nil {
+                    r.report(row, "minutes_back", "minutes_back goes with minutes (the time the other way)")
+                }
             }
             // A length that is missing where required, or not a number, is reported once.
             let lengthGiven = r.text(row, "length_km") != nil
@@ -239,7 +248,7 @@ public enum NetworkFiles {
             else { continue }
             let corridors = r.list(row, "corridors")
             links.append(Link(
-                id: id, from: from, to: to, mode: mode, lengthKm: length, minutes: minutes,
+                id: id, from: from, to: to, mode: mode, lengthKm: length, minutes: minutes, minutesBack: minutesBack,
                 speedKmh: speed, oneWay: oneWay, status: status, project: project,
                 corridors: corridors, runsOver: r.list(row, "runs_over"), service: service, source: source,
                 origin: SourceRow(table, row)))

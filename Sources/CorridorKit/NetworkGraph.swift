@@ -13,7 +13,8 @@ import CorridorCore
 ///
 /// Layout: one node per place (in `places.csv` order); one arc per direction of each link
 /// (two unless one-way), arc modes the ``Mode`` codes, flag bit 0 set on planned arcs.
-/// Metrics: `time` in whole seconds (the link's minutes × 60, rounded); `length` in
+/// Metrics: `time` in whole seconds (the link's minutes × 60, rounded; the arc back, its
+/// `minutes_back` where given); `length` in
 /// whole metres (a connector or border crossing without a length counts the great circle
 /// between its ends); `cost` in
 /// whole fen (0.01 yuan) per ton of freight, the network's ``FreightCost`` of the link
@@ -88,7 +89,9 @@ public struct NetworkGraph: Sendable {
             builder.addArc(from: from, to: to, weights: weights, mode: link.mode.code, flags: flags)
             inputLink.append(i)
             if !link.oneWay {
-                builder.addArc(from: to, to: from, weights: weights, mode: link.mode.code, flags: flags)
+                // The way back may take another time (a connector's arrival side).
+                let back = [Self.seconds(link.travelMinutesBack ?? minutes), Self.metres(km), cost]
+                builder.addArc(from: to, to: from, weights: back, mode: link.mode.code, flags: flags)
                 inputLink.append(i)
             }
         }

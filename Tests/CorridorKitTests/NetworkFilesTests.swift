@@ -315,6 +315,31 @@ import TestSupport
         #expect(checks.contains { $0.contains("links.csv:2") && $0.contains("shorter than the straight line") }, "\(checks)")
     }
 
+    /// A connector's way back may take another time (`minutes_back`: arriving, no
+    /// security): the arc from `to` weighs it, the arc out `minutes`. It needs `minutes`
+    /// and a link both ways.
+    @Test func minutesBackIsTheWayBack() throws {
+        let header = "id,from,to,mode,length_km,minutes,minutes_back,oneway,status,project,source\n"
+        let (network, problems) = load([
+            "places.csv": Self.places,
+            "links.csv": header + "a,changchun,jilin,connector,,20,5,,existing,,t\n"
+                + "b,changchun,jilin,road,111,90,80,yes,existing,,t\n"
+                + "c,changchun,jilin,road,111,,80,,existing,,t\n",
+        ])
+        // Columns: "b,changchun,jilin,road,111,90," is 30 characters; "c,changchun,jilin,road,111,"
+        // 27, so c's empty minutes is column 28 and its minutes_back 29.
+        #expect(problems == [
+            "links.csv:3:31: error: a one-way link has no way back: clear minutes_back, or oneway",
+            "links.csv:4:29: error: minutes_back goes with minutes (the time the other way)",
+            "links.csv:4:28: error: give minutes or speed_kmh",
+        ], "\(problems)")  // in reading order; validate prints them in file order
+        let net = NetworkGraph(try #require(network))
+        let arcs = net.arcsOfLink[net.linkIndex["a"]!]
+        let out = arcs.first { net.graph.head[Int($0)] == net.node("jilin")! }!
+        let back = arcs.first { net.graph.head[Int($0)] == net.node("changchun")! }!
+        #expect(net.graph.metrics[0][Int(out)] == 1200 && net.graph.metrics[0][Int(back)] == 300)
+    }
+
     /// A link giving both minutes and a speed that disagree (111 km at 100 km/h is
     /// 66.6 min, not 30) is warned about; minutes is used. Within rounding (66 against
     /// 66.6) nothing is said.
