@@ -86,6 +86,11 @@ Spec format (CSV, UTF-8, a BOM is fine; columns in any order, no others)
                       half-up to whole minutes. Appends "time estimate: 15
                       min fixed + great-circle D km x 1.3 at 25 km/h,
                       rounded to 1 min"
+      access:15/5+gc*1.3@25
+                      the same, with another fixed part the way back (from
+                      `to` to `from`: arriving, no security): minutes 15 +
+                      the drive, minutes_back 5 + the same drive; "(5 min on
+                      the way back)" in the appended text
       tt:A>B          the fastest `consecutive` run A -> B in the timetable: A
                       and B are successive stops (A, B timetable station names,
                       e.g. tt:长春>吉林)
@@ -171,7 +176,7 @@ SPEC_COLUMNS = ["id", "from", "to", "mode", "length", "time", "oneway", "status"
 LINE_COLUMNS = ["line", "name_zh", "total_km", "source", "stations"]
 PLACE_COLUMNS = ["id", "lat", "lon"]          # a finished places.csv has more; these are used
 SPEC_OPTIONAL = ["runs_over", "service"]     # express runs' links; freight-only lines
-OUT_COLUMNS = ["id", "from", "to", "mode", "length_km", "minutes", "speed_kmh", "oneway",
+OUT_COLUMNS = ["id", "from", "to", "mode", "length_km", "minutes", "minutes_back", "speed_kmh", "oneway",
                "status", "project", "corridors", "runs_over", "service", "source"]
 MODES = ["hsr", "rail", "expressway", "road", "air", "sea", "river", "connector", "border"]
 NO_LENGTH_MODES = {"connector", "border"}
@@ -447,7 +452,7 @@ def resolve_length(s, places, lines, done=None):
             # The access rule's drive (great circle x factor) is the connector's length too,
             # so a search by distance counts the km the time counts: never under the
             # great circle, never 0.
-            factor = m.group(2)
+            factor = m.group(3)
             gc = great_circle_km(places[s["from"]], places[s["to"]])
             km = max(math.ceil(gc), int(half_up(gc * float(factor))), 1)
             return (str(km), f"length estimate: the access drive, great-circle {half_up(gc, '0.1')} km "
@@ -491,7 +496,7 @@ def resolve_length(s, places, lines, done=None):
     raise DataError(f"length {text!r}: expected a number of km, gc*FACTOR, line:LINE, over or empty")
 
 
-ACCESS_RE = re.compile(r"^access:(\d+(?:\.\d+)?)\+gc\*(\d+(?:\.\d+)?)@(\d+(?:\.\d+)?)$")
+ACCESS_RE = re.compile(r"^access:(\d+(?:\.\d+)?)(?:/(\d+(?:\.\d+)?))?\+gc\*(\d+(?:\.\d+)?)@(\d+(?:\.\d+)?)$")
 
 
 def resolve_time(s, timetable, places):
@@ -511,15 +516,16 @@ def resolve_time(s, timetable, places):
         return "", text[1:], ""
     m = ACCESS_RE.match(text)
     if m:
-        base, factor, speed = m.groups()
+        base, back, factor, speed = m.groups()
         if s["from"] not in places or s["to"] not in places:
             raise DataError(f"time {text!r} needs both ends to be places")
         if positive_number(speed) is None or positive_number(factor) is None:
             raise DataError(f"time {text!r}: factor and speed must be positive")
         gc = great_circle_km(places[s["from"]], places[s["to"]])
         minutes = half_up(float(base) + gc * float(factor) / float(speed) * 60)
+        fixed = f"{base} min fixed" + (f" ({back} min on the way back)" if back else "")
         return (str(minutes), "",
-                f"time estimate: {base} min fixed + great-circle {half_up(gc, '0.1')} km "
+                f"time estimate: {fixed} + great-circle {half_up(gc, '0.1')} km "
                 f"× {factor} at {speed} km/h, rounded to 1 min")
     m = TT_RE.match(text)
     if m:
@@ -534,6 +540,19 @@ def resolve_time(s, timetable, places):
         return (str(minutes), "",
                 f"time: fastest {kind} run {arrow} {minutes} min ({listed}), {TT_CITATION}")
     raise DataError(f"time {text!r}: expected {TIME_FORMS}")
+
+
+def resolve_time_back(s, places):
+    """minutes_back text for an access form with a way-back fixed part
+    (access:F/G+gc*K@S: G + the same drive), else ''."""
+    m = ACCESS_RE.match(s["time"])
+    if not m or not m.group(2):
+        return ""
+    if s.get("oneway", "") == "yes":
+        raise DataError(f"time {s['time']!r}: a one-way link has no way back (drop /{m.group(2)} or oneway)")
+    _, back, factor, speed = m.groups()
+    gc = great_circle_km(places[s["from"]], places[s["to"]])
+    return str(half_up(float(back) + gc * float(factor) / float(speed) * 60))
 
 
 def speed_warning(mode, length, minutes, speed, crosses_border=False):
@@ -644,13 +663,14 @@ def check_and_resolve(s, where, first_seen, places, lines, timetable, done=None)
                             f"by {half_up(gc - float(length), '0.1')} km")
     try:
         minutes, speed, provenance_time = resolve_time(s, timetable, places)
+        minutes_back = resolve_time_back(s, places)
     except DataError as e:
         problems.append(str(e))
     if problems:
         return problems, None
     source = "; ".join(p for p in (s["source"], provenance_length, provenance_time) if p)
     return [], {"id": lid, "from": s["from"], "to": s["to"], "mode": s["mode"],
-                "length_km": length, "minutes": minutes, "speed_kmh": speed,
+                "length_km": length, "minutes": minutes, "minutes_back": minutes_back, "speed_kmh": speed,
                 "oneway": s["oneway"], "status": s["status"], "project": s["project"],
                 "corridors": s["corridors"], "runs_over": s["runs_over"], "service": s.get("service", ""),
                 "source": source}
@@ -752,19 +772,19 @@ fast,cd-fast,c,d,road,56,v130,,existing,,
 # ab-slow   111 km in 200 min = 33.3 km/h < 100 for hsr: warning.
 # cd-fast   56 km ≥ 55.6 - 0.5; given speed 130 > 100 for road: warning.
 ST_OUT = """\
-id,from,to,mode,length_km,minutes,speed_kmh,oneway,status,project,corridors,runs_over,service,source
-ab-given,a,b,rail,111.20,90,,,existing,,甲乙;x,,,given by hand
-ab-gc,a,b,expressway,145,,100,yes,planned,p1,,,,"estimate: plain; length estimate: great-circle 111.2 km × 1.3, rounded to 1 km"
-ac-gc,a,c,road,278,200,,,existing,,,,,"estimate: hills; length estimate: great-circle 222.4 km × 1.25, rounded to 1 km"
-bc-line,b,c,hsr,120,28,,,existing,,,,,"l1 stretch; length: 甲丁线 total 300.5 km (facts.md 甲丁线, example), shared out by great-circle proportion; time: fastest consecutive run 乙→丙 28 min (T2), 12306 timetable 2016-03-10 (timetable_2016_northeast_stops.csv; metromancn/Parse12306, MIT)"
-ad-line,d,a,hsr,300.5,90,,,existing,,,,,"l1 end to end; length: 甲丁线 total 300.5 km (facts.md 甲丁线, example)"
-ab-tt,a,b,hsr,111,40,,,existing,,,,,"many trains; time: fastest consecutive run 甲→乙 40 min (T1, T2, T3, T4, …), 12306 timetable 2016-03-10 (timetable_2016_northeast_stops.csv; metromancn/Parse12306, MIT)"
-ac-line,a,c,hsr,240,70,,,existing,,,,,"l1 stretch; length: 甲丁线 total 300.5 km (facts.md 甲丁线, example), shared out by great-circle proportion; time: fastest through run 甲→丙 70 min (T2), 12306 timetable 2016-03-10 (timetable_2016_northeast_stops.csv; metromancn/Parse12306, MIT)"
-ab-both,a,b,hsr,111,38,,,existing,,,,,"both ways; time: fastest consecutive run 乙→甲 38 min (D7), 12306 timetable 2016-03-10 (timetable_2016_northeast_stops.csv; metromancn/Parse12306, MIT)"
-bc-tie,b,c,hsr,120,28,,,existing,,,,,"tie; length: 甲丁线 total 300.5 km (facts.md 甲丁线, example), shared out by great-circle proportion; time: fastest consecutive run 乙↔丙 28 min (D8, T2), 12306 timetable 2016-03-10 (timetable_2016_northeast_stops.csv; metromancn/Parse12306, MIT)"
-a-sa,a,s-a,connector,,15,,,existing,,,,,access
-ab-slow,a,b,hsr,111,200,,,existing,,,,,slow
-cd-fast,c,d,road,56,,130,,existing,,,,,fast
+id,from,to,mode,length_km,minutes,minutes_back,speed_kmh,oneway,status,project,corridors,runs_over,service,source
+ab-given,a,b,rail,111.20,90,,,,existing,,甲乙;x,,,given by hand
+ab-gc,a,b,expressway,145,,,100,yes,planned,p1,,,,"estimate: plain; length estimate: great-circle 111.2 km × 1.3, rounded to 1 km"
+ac-gc,a,c,road,278,200,,,,existing,,,,,"estimate: hills; length estimate: great-circle 222.4 km × 1.25, rounded to 1 km"
+bc-line,b,c,hsr,120,28,,,,existing,,,,,"l1 stretch; length: 甲丁线 total 300.5 km (facts.md 甲丁线, example), shared out by great-circle proportion; time: fastest consecutive run 乙→丙 28 min (T2), 12306 timetable 2016-03-10 (timetable_2016_northeast_stops.csv; metromancn/Parse12306, MIT)"
+ad-line,d,a,hsr,300.5,90,,,,existing,,,,,"l1 end to end; length: 甲丁线 total 300.5 km (facts.md 甲丁线, example)"
+ab-tt,a,b,hsr,111,40,,,,existing,,,,,"many trains; time: fastest consecutive run 甲→乙 40 min (T1, T2, T3, T4, …), 12306 timetable 2016-03-10 (timetable_2016_northeast_stops.csv; metromancn/Parse12306, MIT)"
+ac-line,a,c,hsr,240,70,,,,existing,,,,,"l1 stretch; length: 甲丁线 total 300.5 km (facts.md 甲丁线, example), shared out by great-circle proportion; time: fastest through run 甲→丙 70 min (T2), 12306 timetable 2016-03-10 (timetable_2016_northeast_stops.csv; metromancn/Parse12306, MIT)"
+ab-both,a,b,hsr,111,38,,,,existing,,,,,"both ways; time: fastest consecutive run 乙→甲 38 min (D7), 12306 timetable 2016-03-10 (timetable_2016_northeast_stops.csv; metromancn/Parse12306, MIT)"
+bc-tie,b,c,hsr,120,28,,,,existing,,,,,"tie; length: 甲丁线 total 300.5 km (facts.md 甲丁线, example), shared out by great-circle proportion; time: fastest consecutive run 乙↔丙 28 min (D8, T2), 12306 timetable 2016-03-10 (timetable_2016_northeast_stops.csv; metromancn/Parse12306, MIT)"
+a-sa,a,s-a,connector,,15,,,,existing,,,,,access
+ab-slow,a,b,hsr,111,200,,,,existing,,,,,slow
+cd-fast,c,d,road,56,,,130,,existing,,,,,fast
 """
 ST_SPEC_BAD = """\
 id,from,to,mode,length,time,oneway,status,project,corridors,source
@@ -836,6 +856,19 @@ def self_test():
                                   None, {"p": (40, 125), "q": (40.1, 125)})
         assert got_access == ("50", "", "time estimate: 15 min fixed + great-circle 11.1 km "
                                         "× 1.3 at 25 km/h, rounded to 1 min"), got_access
+        # With a way-back part (access:15/5+…): minutes 50 as above, back 5 + 34.69 = 39.69 -> 40.
+        pq = {"p": (40, 125), "q": (40.1, 125)}
+        back_spec = {"time": "access:15/5+gc*1.3@25", "from": "p", "to": "q", "length": "", "oneway": ""}
+        assert resolve_time(back_spec, None, pq) == (
+            "50", "", "time estimate: 15 min fixed (5 min on the way back) + great-circle 11.1 km × 1.3 "
+                      "at 25 km/h, rounded to 1 min"), resolve_time(back_spec, None, pq)
+        assert resolve_time_back(back_spec, pq) == "40", resolve_time_back(back_spec, pq)
+        assert resolve_time_back({"time": "access:15+gc*1.3@25", "from": "p", "to": "q"}, pq) == ""
+        try:
+            resolve_time_back(dict(back_spec, oneway="yes"), pq)
+            raise AssertionError("a one-way link with a way back should fail")
+        except DataError as e:
+            assert "one-way link has no way back" in str(e), str(e)
         # Its length is the same drive: 14.455 -> 14 km. A connector 0.11 km long (s-a
         # beside a: 0.001 deg) still counts 1 km; one of 1.1 km (x 1.3 = 1.43, rounded 1)
         # counts 2, never under the great circle.
