@@ -40,22 +40,29 @@ public enum ScenarioName: Sendable, Hashable {
         let projects = network.projects
         let names = projects.map(\.id) + projects.map(\.nameZh)
         var picked: [Int] = Suggestions.closest(to: name, among: names, limit: 6).map { names.firstIndex(of: $0)! % projects.count }
-        let typed = Array(name)
-        for (i, project) in projects.enumerated() where !typed.isEmpty {
-            var rest = project.nameZh[...]
-            let holds = typed.allSatisfy { c in
-                guard let at = rest.firstIndex(of: c) else { return false }
-                rest = rest[rest.index(after: at)...]
-                return true
-            }
-            if holds { picked.append(i) }
-        }
+        picked += abbreviated(name, network)
         var seen = Set<Int>()
         let unique = picked.filter { seen.insert($0).inserted }.prefix(3)
         guard !unique.isEmpty else { return "" }
         let quoted = unique.map { "\"\(projects[$0].id)\" (\(projects[$0].nameZh))" }
         let list = quoted.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " or " + quoted[quoted.count - 1]
         return " (did you mean \(list)?)"
+    }
+
+    /// The projects whose Chinese name holds the characters of `name` in order (an
+    /// abbreviation: 沈白高铁 for 沈阳至白河高速铁路), by index; none for a name of fewer than
+    /// two characters or with letters or digits (ids are matched otherwise).
+    static func abbreviated(_ name: String, _ network: Network) -> [Int] {
+        let typed = Array(name)
+        guard typed.count >= 2, !typed.contains(where: { $0.isASCII }) else { return [] }
+        return network.projects.indices.filter { i in
+            var rest = network.projects[i].nameZh[...]
+            return typed.allSatisfy { c in
+                guard let at = rest.firstIndex(of: c) else { return false }
+                rest = rest[rest.index(after: at)...]
+                return true
+            }
+        }
     }
 
     /// The ids of the projects this scenario builds in `network`.
@@ -80,6 +87,16 @@ public enum ScenarioName: Sendable, Hashable {
                 } else if let term = ScenarioName(parsing: name), term != .projects([name]) {
                     // A year, `base` or `all` inside a list: its projects join the others.
                     ids += try term.projectIDs(in: network)
+                } else if case let short = Self.abbreviated(name, network), !short.isEmpty {
+                    // An abbreviation planners use (沈白高铁, 长辽通): one project, or ambiguous.
+                    guard short.count == 1 else {
+                        let list = short.prefix(5).map { "\(network.projects[$0].id) (\(network.projects[$0].nameZh))" }
+                        throw Diagnostic(
+                            file: "--scenario",
+                            message: "\"\(name)\" is ambiguous: it abbreviates \(list.joined(separator: ", "))"
+                                + (short.count > 5 ? " and \(short.count - 5) more" : "") + "; use the id")
+                    }
+                    ids.append(network.projects[short[0]].id)
                 } else {
                     throw Diagnostic(file: "--scenario", message: "unknown project \"\(name)\"" + Self.suggestions(name, network))
                 }

@@ -41,6 +41,16 @@ import TestSupport
         #expect(json.contains("\"failing_with_every_project\": [\n        {\n          \"id\": \"c\",\n          \"minutes\": 80\n"))
     }
 
+    /// Planners' abbreviations name projects when one project's Chinese name holds their
+    /// characters in order: 沈白高铁 and 沈白 are 沈阳至白河高速铁路, 敦白高铁 is
+    /// 敦化至白河（长白山）高速铁路 (projects.csv).
+    @Test func abbreviationsNameProjects() {
+        for (name, id) in [("沈白高铁", "hsr-shenbai"), ("沈白", "hsr-shenbai"), ("敦白高铁", "hsr-dunbai")] {
+            let (status, out, _) = run(["impact", "jilin", "--projects", name, "--format", "csv"])
+            #expect(status == 0 && out.contains("\nranking,1,\(id),"), "\(name)")
+        }
+    }
+
     /// A project whose gains rest on a close call says so: 延长 烟筒山至长春 brings 双阳 into
     /// 长春's hour, from 63 min (the estimate rd-changchun-shuangyang, 63 km at 60 km/h,
     /// links.csv) — within a tenth of 60. A project opened since the plans is marked in the
@@ -139,9 +149,11 @@ import TestSupport
              "corridor impact: error: no project left to measure: every project of the network is built in --scenario all"),
             (["impact", Self.fixture, "--scenario", "all", "--projects", "fast"], 64,
              "corridor impact: error: no project left to measure: every one named in --projects is built in --scenario all"),
-            // An abbreviation of a Chinese project name: its characters in order.
-            (["impact", "jilin", "--projects", "沈白"], 64,
-             "corridor impact: error: --projects: unknown project \"沈白\" (did you mean \"hsr-shenbai\" (沈阳至白河高速铁路)?)"),
+            // An abbreviation of Chinese project names (its characters in order) that fits
+            // two: projects.csv names 长春经辽源至通化高速铁路 and 长辽通集高铁通化至集安段.
+            (["impact", "jilin", "--projects", "长辽通"], 64,
+             "corridor impact: error: --projects: \"长辽通\" is ambiguous: it abbreviates hsr-changliaotong (长春经辽源至通化高速铁路), "
+                + "hsr-tonghua-jian (长辽通集高铁通化至集安段); use the id"),
             (["impact", Self.fixture, "--gamma", "-1"], 64, "corridor impact: error: --gamma must be a number from 0 to 4"),
             (["impact", Self.fixture, "--scenario", "all"], 64, "corridor impact: error: no project left to measure"),
             (["impact", FixturePath.of("dimacs/rome99.gr")], 64, "corridor impact: error: a DIMACS graph has no projects"),
