@@ -78,6 +78,7 @@ Spec format (CSV, UTF-8, a BOM is fine; columns in any order, no others)
                 freight-only line, such as 珲马铁路) or passenger; copied
     time        one of (required: every link needs a time):
       40, 12.5        minutes as given
+      65/25           minutes 65 out (from -> to), minutes_back 25 the way back
       v100            speed_kmh 100, minutes left empty (needs a length)
       access:15+gc*1.3@25
                       a connector's time: 15 min fixed (ticket check,
@@ -508,6 +509,11 @@ def resolve_time(s, timetable, places):
         if positive_number(text) is None:
             raise DataError(f"time {text} is not positive")
         return text, "", ""
+    if TWO_WAY_RE.match(text):
+        out, back = text.split("/")
+        if positive_number(out) is None or positive_number(back) is None:
+            raise DataError(f"time {text} is not positive both ways")
+        return out, "", ""
     if text.startswith("v") and NUMBER_RE.match(text[1:]):
         if positive_number(text[1:]) is None:
             raise DataError(f"speed {text} is not positive")
@@ -542,9 +548,16 @@ def resolve_time(s, timetable, places):
     raise DataError(f"time {text!r}: expected {TIME_FORMS}")
 
 
+TWO_WAY_RE = re.compile(r"^\d+(?:\.\d+)?/\d+(?:\.\d+)?$")
+
+
 def resolve_time_back(s, places):
-    """minutes_back text for an access form with a way-back fixed part
-    (access:F/G+gc*K@S: G + the same drive), else ''."""
+    """minutes_back text for a two-way time (M/B: B) or an access form with a way-back
+    fixed part (access:F/G+gc*K@S: G + the same drive), else ''."""
+    if TWO_WAY_RE.match(s["time"]):
+        if s.get("oneway", "") == "yes":
+            raise DataError(f"time {s['time']!r}: a one-way link has no way back")
+        return s["time"].split("/")[1]
     m = ACCESS_RE.match(s["time"])
     if not m or not m.group(2):
         return ""
@@ -864,6 +877,8 @@ def self_test():
                       "at 25 km/h, rounded to 1 min"), resolve_time(back_spec, None, pq)
         assert resolve_time_back(back_spec, pq) == "40", resolve_time_back(back_spec, pq)
         assert resolve_time_back({"time": "access:15+gc*1.3@25", "from": "p", "to": "q"}, pq) == ""
+        assert resolve_time({"time": "65/25", "from": "p", "to": "q", "length": ""}, None, pq) == ("65", "", "")
+        assert resolve_time_back({"time": "65/25", "from": "p", "to": "q", "oneway": ""}, pq) == "25"
         try:
             resolve_time_back(dict(back_spec, oneway="yes"), pq)
             raise AssertionError("a one-way link with a way back should fail")

@@ -100,9 +100,14 @@ enum RouteCommand: Command {
             case "json": text = json(routes, query)
             default:
                 // No route is a finding, not an error in the input: said where results go.
+                // A trip that finds no way, where freight would (a freight-only line or sea
+                // route): say so, and how to ask.
+                let byFreight = !found && metric != .cost
+                    && !net.routes(from: from, to: to, via: via, metric: .cost, scenario: scenario, modes: modes).isEmpty
                 text = found ? table(routes, query)
                     : "no route from \(label(net, from)) to \(label(net, to))" + query.conditions
                         + [from, to].compactMap { unbuiltOnly($0, net, scenario) }.joined()
+                        + (byFreight ? "; freight gets there (over freight-only lines or sea routes): ask with --by cost" : "")
             }
         }
         try output.write(text, console: console, format: format)
@@ -150,7 +155,7 @@ enum RouteCommand: Command {
             lines.append("")
             lines.append("route \(rank + 1): \(CommonOptions.shown(route.minutes, .time)) min, "
                 + "\(CommonOptions.shown(route.km, .length)) km, "
-                + (route.cost.map { "\(CommonOptions.shown($0, .cost)) yuan/t" } ?? "no freight (HSR)")
+                + (route.cost.map { "\(CommonOptions.shown($0, .cost)) yuan/t" } ?? "no freight (a leg carries none)")
                 + ", \(route.transfers) transfer\(route.transfers == 1 ? "" : "s")")
             var t = TextTable(columns: [.left("mode"), .left("from"), .left("to"), .right("km"), .right("min"), .right("yuan/t")])
             for leg in route.legs {

@@ -13,7 +13,9 @@ import Foundation
 ///   as reached, so that a bad row is reported once (`Network.placesOfLinksLeftOut`).
 ///
 /// Connectors and border crossings carry a transfer time between places that may share a
-/// location, so neither check of length or speed applies to them.
+/// location, so the speed check does not apply to them; their length, where given, is
+/// checked against the straight line like any link's (a search by distance counts it).
+/// A link's time back (`minutes_back`) is checked for speed as its time out is.
 public enum NetworkValidator {
     /// The problems found, in file and line order.
     public static func check(_ network: Network) -> [Diagnostic] {
@@ -23,8 +25,7 @@ public enum NetworkValidator {
         for link in network.links {
             reached.insert(link.to)
             if !link.oneWay { reached.insert(link.from) }
-            guard link.mode != .connector && link.mode != .border,
-                  let a = placeByID[link.from], let b = placeByID[link.to], let km = link.lengthKm
+            guard let a = placeByID[link.from], let b = placeByID[link.to], let km = link.lengthKm
             else { continue }
             let straight = greatCircleKm(a, b)
             // Coordinates are rounded (≈ 10 m): allow 1% and 0.5 km before calling it short.
@@ -38,11 +39,18 @@ public enum NetworkValidator {
                     "length \(format(km)) km is more than 3× the straight line between \(a.nameZh) and \(b.nameZh) (\(format(straight)) km)",
                     severity: .warning))
             }
-            if let speed = averageSpeed(km, minutes: link.minutes, speedKmh: link.speedKmh),
-               let range = link.mode.plausibleSpeed(overKm: km, crossesBorder: [a, b].contains { $0.kind.isAcrossBorder }),
-               !range.contains(speed.kmh) {
+            guard link.mode != .connector && link.mode != .border,
+                  let range = link.mode.plausibleSpeed(overKm: km, crossesBorder: [a, b].contains { $0.kind.isAcrossBorder })
+            else { continue }
+            if let speed = averageSpeed(km, minutes: link.minutes, speedKmh: link.speedKmh), !range.contains(speed.kmh) {
                 problems.append(link.origin.diagnostic(
                     speed.field, "average speed \(format(speed.kmh)) km/h is implausible for \(describe(link.mode, range))",
+                    severity: .warning))
+            }
+            if let back = link.minutesBack, back > 0, !range.contains(km / back * 60) {
+                problems.append(link.origin.diagnostic(
+                    "minutes_back",
+                    "average speed \(format(km / back * 60)) km/h on the way back is implausible for \(describe(link.mode, range))",
                     severity: .warning))
             }
         }

@@ -21,7 +21,8 @@ public struct Route: Sendable, Hashable {
     /// Total length, km (a connector or border crossing without a length counts the
     /// straight line between its ends).
     public let km: Double
-    /// Total freight cost, yuan per ton; nil when a link carries no freight (HSR).
+    /// Total freight cost, yuan per ton; nil when a link carries no freight (HSR, or a
+    /// connector to a station only HSR serves).
     public let cost: Double?
 
     /// The route's value in `metric`.
