@@ -72,7 +72,18 @@ public enum CSV {
 
     /// Parses the bytes of a file with a header row; `file` names it in diagnostics.
     public static func parseTable(_ bytes: [UInt8], file: String) throws -> CSVTable {
-        let records = try parseRecords(bytes, file: file)
+        let records: [CSVRecord]
+        do {
+            records = try parseRecords(bytes, file: file)
+        } catch let problem as Diagnostic {
+            // A quoting error in a file whose first line has semicolons or tabs and no comma
+            // is the delimiter's doing: say that, not the quote's.
+            let first = bytes.prefix { $0 != 10 && $0 != 13 }
+            if !first.contains(UInt8(ascii: ",")), let d = first.contains(UInt8(ascii: ";")) ? ";" : first.contains(9) ? "\t" : nil {
+                throw otherDelimiter(d, file: file, line: 1)
+            }
+            throw problem
+        }
         guard let head = records.first else {
             throw Diagnostic(file: file, message: "the file is empty: a header row is required")
         }
@@ -99,10 +110,7 @@ public enum CSV {
         // One column whose name holds semicolons or tabs: another delimiter (an Excel set
         // to a comma decimal mark writes semicolons), which would make every column unknown.
         if header.count == 1, let separator = [";", "\t"].first(where: { header[0].contains($0) }) {
-            throw Diagnostic(
-                file: file, line: head.line, column: 1,
-                message: "the header is one column holding \(separator == ";" ? "semicolons" : "tabs"): the file looks "
-                    + "\(separator == ";" ? "semicolon" : "tab")-separated; save it as CSV with commas ('CSV UTF-8 (Comma delimited)')")
+            throw otherDelimiter(separator, file: file, line: head.line)
         }
         var rows: [CSVRecord] = []
         var problems: [Diagnostic] = []
@@ -274,6 +282,14 @@ public enum CSV {
             endRecord()
         }
         return records
+    }
+
+    /// The diagnostic for a file separated by semicolons or tabs, not commas.
+    static func otherDelimiter(_ separator: String, file: String, line: Int) -> Diagnostic {
+        Diagnostic(
+            file: file, line: line, column: 1,
+            message: "the header is one column holding \(separator == ";" ? "semicolons" : "tabs"): the file looks "
+                + "\(separator == ";" ? "semicolon" : "tab")-separated; save it as CSV with commas ('CSV UTF-8 (Comma delimited)')")
     }
 
     /// The diagnostic for bytes that are not UTF-8, located at the first bad byte.

@@ -131,6 +131,10 @@ import Testing
         #expect(tableError("id;name;kind\nchangchun;长春;prefecture\n")
             == "t.csv:1:1: error: the header is one column holding semicolons: the file looks semicolon-separated; save it as CSV with commas ('CSV UTF-8 (Comma delimited)')")
         #expect(tableError("id\tname\n")?.contains("the header is one column holding tabs: the file looks tab-separated") == true)
+        // As Excel writes one, quoting a field that holds the delimiter: the quote would be
+        // an error of its own in a comma file; the delimiter is named instead.
+        #expect(tableError("id;corridors;source\ncc;\"长吉珲;白松长通\";x\"y\n")?.hasPrefix(
+            "t.csv:1:1: error: the header is one column holding semicolons") == true)
     }
 
     @Test func readsAFileFromDisk() throws {
