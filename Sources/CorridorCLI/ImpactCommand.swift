@@ -16,7 +16,7 @@ enum ImpactCommand: Command {
                    help: "the hubs whose bands are counted, repeated or comma-separated (default: the hubs of the network's within goals, 长春 in jilin; else the most populous place)"),
             .value("--within", placeholder: "LIMITS", default: "30,60,120", help: "the hubs' band limits, minutes"),
             .value("--gamma", placeholder: "G", default: "2",
-                   help: "the gravity model's distance exponent: pair weight = pop_i · pop_j / km^G"),
+                   help: "the gravity model's distance exponent: pair weight = pop_i · pop_j / km^G (km at least 10)"),
             .value("--scenario", placeholder: "SCENARIO", default: "base", completes: CommonOptions.scenario.completion,
                    help: "what is built already; the projects are measured on top of it (base, a year, …)"),
             .flag("--sequence", help: "also a greedy build order: at each step the project worth most given what is built"),

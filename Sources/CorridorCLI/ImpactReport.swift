@@ -11,6 +11,32 @@ struct ImpactReport {
     /// project whose gains rest on one is flagged.
     var closeCalls: [GoalStatus.CloseCall] = []
 
+    /// The close calls a project's gains rest on, in words: a goal place it brings to
+    /// target that was within a tenth of the target before (双阳 63 against 60 min: the
+    /// gap itself may be the estimates'), and a place it brings into a hub's circle that
+    /// lands within a tenth of the limit (磐石 113.9 against 120 min).
+    func closeCallsUnder(_ impact: ProjectImpact) -> [String] {
+        let places = net.network.places
+        let zh = { (id: String) in places.first { $0.id == id }?.nameZh ?? id }
+        var out: [String] = []
+        for progress in impact.goalProgress {
+            for call in closeCalls where call.goal.id == progress.goal && progress.places.contains(call.place) {
+                out.append("\(zh(call.place)) \(Self.number(call.value, 1)) against \(Self.number(call.target, 1)) min "
+                    + "(\(call.goal.nameZh), before)")
+            }
+        }
+        guard !impact.bandGains.isEmpty else { return out }
+        let scenario = net.scenario(projects: built + impact.projects)
+        for gain in impact.bandGains {
+            let reach = net.reach(from: [gain.hub], within: [gain.threshold], scenario: scenario)
+            for r in reach.places where gain.places.contains(r.place) && r.value >= gain.threshold * 0.9 {
+                out.append("\(places[r.place].nameZh) \(Self.number(r.value, 1)) against \(Self.number(gain.threshold, 1)) min "
+                    + "(\(places[gain.hub].nameZh)'s circle, after)")
+            }
+        }
+        return out
+    }
+
     /// Minutes per trip as the table shows them: 2 decimals, or 2 significant digits
     /// below 0.01 (0.0039), so a small effect does not read as none.
     static func perTrip(_ x: Double) -> String {
@@ -79,15 +105,10 @@ struct ImpactReport {
                 }.joined(separator: "、") + " (\(progress.places.count) of \(progress.failingBefore) short)")
             }
             if !impact.bandGains.isEmpty { lines.append("    enters: " + gains(impact)) }
-            let ids = Set(impact.goalProgress.flatMap(\.places)).union(impact.bandGains.flatMap(\.places).map { net.network.places[$0].id })
-            var flagged: Set<String> = []
-            let resting = closeCalls.filter { ids.contains($0.place) && flagged.insert($0.place).inserted }
+            let resting = closeCallsUnder(impact)
             if !resting.isEmpty {
                 lines.append("    rests on a close call (within a tenth of a target, where the network's estimates could tip it): "
-                    + resting.map { call in
-                        "\(net.network.places.first { $0.id == call.place }?.nameZh ?? call.place) "
-                            + "\(Self.number(call.value, 1)) against \(Self.number(call.target, 1)) min"
-                    }.joined(separator: "; "))
+                    + resting.joined(separator: "; "))
             }
             if !impact.topPairs.isEmpty {
                 lines.append("    gains most: " + impact.topPairs.prefix(3).map {

@@ -127,7 +127,8 @@ public enum Mode: String, CaseIterable, Sendable, Hashable, Comparable {
             "high-speed rail": .hsr, "高铁": .hsr, "高速铁路": .hsr, "城际铁路": .hsr, "快速铁路": .hsr,
             "普铁": .rail, "铁路": .rail, "普速铁路": .rail, "railway": .rail,
             "高速公路": .expressway, "高速": .expressway,
-            "国道": .road, "省道": .road, "国省道": .road, "trunk road": .road, "highway": .road,
+            // Not "highway": in Chinese English it is 公路 and 高速公路 both, so it would guess.
+            "国道": .road, "省道": .road, "国省道": .road, "trunk road": .road,
             "航空": .air, "航线": .air, "flight": .air,
             "海运": .sea, "航运": .sea, "ship": .sea,
             "内河": .river,

@@ -35,9 +35,22 @@ extension NetworkFiles {
                 modes = set
             }
             let direction = r.word(row, "direction", required: false, allowed: ["from", "to"]) { ["from", "to"].contains($0.lowercased()) ? $0.lowercased() : nil }
+            if let raw = r.text(row, "places"), raw.split(separator: ";", omittingEmptySubsequences: false)
+                .contains(where: { $0.trimmingBlanks().isEmpty }) {
+                r.report(row, "places", "places has an empty item (\"\(raw)\"): a stray ';'", severity: .warning)
+            }
             let hub = r.text(row, "hub")
             let reference = r.required(row, "reference"), source = r.required(row, "source")
             if let kind {
+                // A column the kind does not use would be silently ignored: say so.
+                let unused: [(column: String, why: String)] = switch kind {
+                case .within: [("mode", "its journeys' modes are `modes`")]
+                case .modeAccess: [("direction", "access is from each place")]
+                case .connected: [("modes", "it checks the one `mode`"), ("direction", "a connection is either way")]
+                }
+                for (column, why) in unused where r.text(row, column) != nil {
+                    r.report(row, column, "a \(kind.rawValue) goal does not use \(column) (\(why))", severity: .warning)
+                }
                 switch kind {
                 case .within:
                     if hub == nil { r.report(row, "hub", "a within goal needs a hub") }
@@ -45,6 +58,9 @@ extension NetworkFiles {
                 case .modeAccess:
                     if r.text(row, "mode") == nil { r.report(row, "mode", "a mode_access goal needs a mode") }
                     if r.text(row, "minutes") == nil { r.report(row, "minutes", "a mode_access goal needs minutes") }
+                    if let mode, mode == .connector || mode == .border {
+                        r.report(row, "mode", "a mode_access goal needs a line-haul mode (hsr, rail, expressway, road, air, sea, river), not \(mode.rawValue)")
+                    }
                 case .connected:
                     if hub == nil { r.report(row, "hub", "a connected goal needs a hub") }
                     if r.text(row, "mode") == nil { r.report(row, "mode", "a connected goal needs a mode") }

@@ -60,7 +60,11 @@ import TestSupport
     @Test func impactFlagsCloseCallsOpenedProjectsAndSmallEffects() {
         let (status, out, _) = run(["impact", "jilin", "--sequence"])
         #expect(status == 0)
-        #expect(out.contains("    rests on a close call (within a tenth of a target, where the network's estimates could tip it): 双阳 63 against 60 min\n"))
+        #expect(out.contains("    rests on a close call (within a tenth of a target, where the network's estimates could tip it): "
+            + "双阳 63 against 60 min (长春1小时通勤圈, before)"))
+        // …and 磐石 enters 长春's two hours at 113.9 min (`route` with the project: 157.3 → 113.9),
+        // within a tenth of 120.
+        #expect(out.contains("磐石 113.9 against 120 min (长春's circle, after)"))
         #expect(out.contains("沈阳至白河高速铁路 hsr-shenbai (opened 2025)"))
         #expect(out.contains("  沿边开放旅游大通道（G331） (road-g331-border): 集安→长白 "))
         let idle = out.split(separator: "\n").first { $0.hasPrefix("no trip between populated places is faster with: ") }

@@ -161,4 +161,34 @@ import TestSupport
             "goals.csv:10:22: error: unknown place \"zz\"",
         ])
     }
+
+    /// Columns a goal's kind does not use, an empty item, a mode no goal can ask access
+    /// to, and "highway" (公路 or 高速公路?) are said, not silently taken. Columns count
+    /// characters: "g1,within,空项,a," is 15, so places is 16; "b;;c,60," 8 more: mode at 24.
+    @Test func goalColumnsTheKindDoesNotUse() throws {
+        let folder = NSTemporaryDirectory() + "corridor-goals-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for name in ["places.csv", "links.csv", "projects.csv"] {
+            try FileManager.default.copyItem(atPath: FixturePath.of("networks/impact/" + name), toPath: folder + "/" + name)
+        }
+        try Data("""
+            id,kind,name_zh,hub,places,minutes,mode,modes,direction,reference,source
+            g1,within,空项,a,b;;c,60,rail,,,x,t
+            g2,mode_access,换乘,,b,30,connector,,to,x,t
+            g3,connected,多余,a,b,,road,road,to,x,t
+            g4,within,公路,a,b,60,,highway,,x,t
+
+            """.utf8).write(to: URL(fileURLWithPath: folder + "/goals.csv"))
+        let (_, problems) = NetworkFiles.load(folder: folder)
+        #expect(Diagnostic.inFileOrder(problems).map { "\($0)".replacingOccurrences(of: folder + "/", with: "") } == [
+            "goals.csv:2:16: warning: places has an empty item (\"b;;c\"): a stray ';'",
+            "goals.csv:2:24: warning: a within goal does not use mode (its journeys' modes are `modes`)",
+            "goals.csv:3:25: error: a mode_access goal needs a line-haul mode (hsr, rail, expressway, road, air, sea, river), not connector",
+            "goals.csv:3:36: warning: a mode_access goal does not use direction (access is from each place)",
+            "goals.csv:4:27: warning: a connected goal does not use modes (it checks the one `mode`)",
+            "goals.csv:4:32: warning: a connected goal does not use direction (a connection is either way)",
+            "goals.csv:5:22: error: unknown mode \"highway\"",
+        ])
+    }
 }
