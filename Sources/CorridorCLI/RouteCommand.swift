@@ -106,7 +106,7 @@ enum RouteCommand: Command {
                     && !net.routes(from: from, to: to, via: via, metric: .cost, scenario: scenario, modes: modes).isEmpty
                 text = found ? table(routes, query)
                     : "no route from \(label(net, from)) to \(label(net, to))" + query.conditions
-                        + [from, to].compactMap { unbuiltOnly($0, net, scenario) }.joined()
+                        + ([from] + via + [to]).compactMap { unbuiltOnly($0, net, scenario) }.joined()
                         + (byFreight ? "; freight gets there (over freight-only lines or sea routes): ask with --by cost" : "")
             }
         }
@@ -166,6 +166,15 @@ enum RouteCommand: Command {
                 ])
             }
             lines.append(t.render())
+            // The settlements passed inside legs, which the legs' ends do not show: two
+            // routes with the same legs may pass different towns (with alternatives).
+            let ends = Set(route.legs.flatMap { [$0.from, $0.to] })
+            let passed = route.places.dropFirst().dropLast().filter { p in
+                !ends.contains(p) && q.net.network.places[p].kind.isSettlement
+            }.uniqued()
+            if !passed.isEmpty && routes.count > 1 {
+                lines.append("passes " + passed.map { q.net.network.places[$0].nameZh }.joined(separator: "、"))
+            }
         }
         return lines.joined(separator: "\n")
     }

@@ -28,7 +28,9 @@ import Foundation
 ///    (`"min"`, `"km"`, `"yuan/t"`), `band` (the threshold, e.g. `60`, not its index),
 ///    `origin` (the nearest origin's place id), `modes` (`"road+hsr"`, `""` for an
 ///    origin or a route over connectors only), `transfers`, `population` (or `null`).
-/// 3. the links reached, in link order: a `LineString` for a whole link or one piece of
+/// 3. the links reached, in link order (but for those with no extent to draw: a connector
+///    between places at one coordinate, or a piece too short to show at 6 decimals, which
+///    GIS validity checks reject as a line of equal points): a `LineString` for a whole link or one piece of
 ///    it, a `MultiLineString` for two pieces (a link entered from both ends whose budget
 ///    runs out in between). Properties: `id`, `mode`, `from`, `to` (place ids), `status`
 ///    (`"existing"`, `"planned"`), `reached` (`"whole"` or `"part"`), `fraction` (the
@@ -210,7 +212,7 @@ public enum GeoJSON {
 
     /// The link features, in the order of `links` (link order in a ``Reach``).
     static func links(_ links: [ReachedLink], in net: NetworkGraph) -> [String] {
-        links.map { reached in feature(geometry(reached, in: net), linkProperties(reached, in: net)) }
+        links.compactMap { reached in geometry(reached, in: net).map { feature($0, linkProperties(reached, in: net)) } }
     }
 
     /// The link features of a comparison: every link reached before or after, in link
@@ -230,8 +232,8 @@ public enum GeoJSON {
             properties += [("fraction_before", number(f0, decimals: valueDecimals)),
                            ("fraction_after", number(f1, decimals: valueDecimals)),
                            ("change", string(change))]
-            return feature(geometry(drawn, in: net), properties)
-        }
+            return geometry(drawn, in: net).map { feature($0, properties) }
+        }.compactMap { $0 }
     }
 
     /// A reached link's properties: id, mode, ends, status, how much of it is reached.
@@ -247,13 +249,17 @@ public enum GeoJSON {
     }
 
     /// A reached link's geometry: its reached pieces along its line (a LineString, or a
-    /// MultiLineString when reached from both ends).
-    static func geometry(_ reached: ReachedLink, in net: NetworkGraph) -> String {
+    /// MultiLineString when reached from both ends); nil when it has no extent at 6
+    /// decimals (a connector between places at one coordinate: a line of two equal
+    /// points, which GIS validity checks reject), so it is left out.
+    static func geometry(_ reached: ReachedLink, in net: NetworkGraph) -> String? {
         let line = self.line(of: reached.link, in: net)
-        let pieces = reached.pieces.map { piece in
-            "[" + slice(line, piece.lowerBound, piece.upperBound).map(position).joined(separator: ",") + "]"
+        let pieces = reached.pieces.compactMap { piece -> String? in
+            let points = slice(line, piece.lowerBound, piece.upperBound).map(position)
+            guard Set(points).count > 1 else { return nil }
+            return "[" + points.joined(separator: ",") + "]"
         }
-        precondition(!pieces.isEmpty, "a reached link has a piece")
+        guard !pieces.isEmpty else { return nil }
         return pieces.count == 1
             ? "{\"type\":\"LineString\",\"coordinates\":" + pieces[0] + "}"
             : "{\"type\":\"MultiLineString\",\"coordinates\":[" + pieces.joined(separator: ",") + "]}"

@@ -8,7 +8,8 @@
 ///     check.mismatches.first   // e.g. 永吉: 38 km from 长春 but 91 min (not within 30)
 ///
 /// Distance is the great circle to the nearest origin; only settlements
-/// (``PlaceKind/isSettlement``) are checked.
+/// (``PlaceKind/isSettlement``) at home are checked: a town across the border is in no
+/// plan's circle, whatever its distance.
 public struct RadiusCheck: Sendable {
     /// One disagreement.
     public struct Mismatch: Sendable, Hashable {
@@ -42,7 +43,7 @@ public struct RadiusCheck: Sendable {
         let origins = reach.origins.map { network.places[$0] }
         var found: [Mismatch] = []
         for band in radii.indices {
-            for (i, place) in network.places.enumerated() where place.kind.isSettlement {
+            for (i, place) in network.places.enumerated() where place.kind.isSettlement && place.kind != .foreign {
                 let km = origins.map { NetworkValidator.greatCircleKm($0, place) }.min() ?? .infinity
                 let reached = byPlace[i]
                 let inBand = reached.map { $0.band <= band } ?? false

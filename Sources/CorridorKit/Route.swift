@@ -43,7 +43,8 @@ public struct Route: Sendable, Hashable {
         for leg in legs {
             guard leg.mode != .connector else { previous = nil; continue }
             guard leg.mode != .border else { continue }  // passed in the vehicle that reaches it
-            if !(leg.mode.track == "road" && previous?.track == "road") { runs += 1 }
+            // The same mode going on (legs split at a via place) or road into road is one run.
+            if leg.mode != previous && !(leg.mode.track == "road" && previous?.track == "road") { runs += 1 }
             previous = leg.mode
         }
         return Swift.max(0, runs - 1)

@@ -45,6 +45,12 @@ import TestSupport
         let ends = route.legs.map { "\(net.network.places[$0.from].id)>\(net.network.places[$0.to].id)" }
         #expect(ends == ["changchun>xiyingcheng", "xiyingcheng>jiutai", "jiutai>xiyingcheng", "xiyingcheng>jilin"])
         #expect(route.legs.map(\.mode) == [.expressway, .road, .road, .expressway])
+        // A via place splits a leg but changes no vehicle: 长春站 → 吉林站 → 蛟河西站 by HSR
+        // is two HSR legs, 0 transfers, as without the via.
+        let st = { (name: String) in try names.resolve(name) }
+        let byRail = try #require(net.routes(
+            from: st("长春站"), to: st("蛟河西站"), via: [st("吉林站")], scenario: net.scenario(projects: []), modes: [.hsr]).first)
+        #expect(byRail.legs.map(\.mode) == [.hsr, .hsr] && byRail.transfers == 0)
     }
 
     /// The best route is the same whether alternatives are asked for or not (Yen's first
