@@ -14,7 +14,7 @@ enum DotCommand: Command {
             .value("--corridor", placeholder: "NAME",
                    help: "only the links tagged NAME (长吉珲, 白松长通, 长春都市圈, …), the places they touch and the connectors between those"),
             .value("--kinds", placeholder: "KINDS", completes: .list(PlaceKind.allCases.map(\.rawValue) + ["all"]),
-                   help: "only places of these kinds, comma-separated (prefecture, county, town, station, airport, port, border, junction, foreign, or all); a place of another kind is drawn as its nearest kept parent (a station as its city). Default: the geo map draws prefecture, county, border and foreign places (stations, airports and ports as their cities, so the names around a city do not pile up); the schematic draws all"),
+                   help: "only places of these kinds, comma-separated (prefecture, county, town, station, airport, port, border, junction, foreign, or all); a place of another kind is drawn as its nearest kept parent (a station as its city). Default: the geo map draws prefecture, county, port, border and foreign places (stations and airports as their cities, towns as their counties, so the names around a city do not pile up); the schematic draws all"),
             .value("--route", placeholder: "FROM,TO",
                    help: "highlight the fastest route and fade the rest; places separated by commas, those between FROM and TO passed in order (--route FROM TO works too)"),
             .value("--reach", placeholder: "PLACES", repeats: true,
@@ -174,6 +174,12 @@ enum DotCommand: Command {
         if let corridor { title = "\(corridor) · " + title }
         writer.title = p.value("--title").map { $0.isEmpty ? nil : $0 } ?? title
 
+        let folded = writer.foldedProjects(net, scenario: scenario)
+        if !folded.isEmpty && writer.kinds != nil {
+            console.printError("\(command): note: with these kinds the lines of \(folded.count) project\(folded.count == 1 ? "" : "s") "
+                + "fall inside one drawn place or end at one not drawn, so \(folded.count == 1 ? "it is" : "they are") not shown: "
+                + folded.joined(separator: ", ") + " (--kinds all shows every place)")
+        }
         // The document ends with a line break; the output target adds one.
         var text = writer.document(net, scenario: scenario)
         text.removeLast()

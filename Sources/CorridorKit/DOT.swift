@@ -12,8 +12,9 @@
 /// braces, `;`, `<` and `>`, CJK, emoji. Inside the quotes `"` becomes `\"` and `\`
 /// becomes `\\`; a line break (LF, CR or CRLF) becomes `\n`, which labels show as a
 /// centred line break; other control characters (U+0000–U+001F, U+007F) become a space,
-/// since Graphviz would copy them into SVG, where XML forbids them. Everything else is
-/// written as it is, in UTF-8 (Graphviz's default `charset`).
+/// since Graphviz would copy them into SVG, where XML forbids them; `&` becomes `&amp;`,
+/// since Graphviz reads HTML entities in every label (a name holding `&amp;` would show
+/// `&`). Everything else is written as it is, in UTF-8 (Graphviz's default `charset`).
 ///
 /// Why `\` is doubled: Graphviz's lexer turns `\"` into `"` and leaves every other
 /// backslash alone, so a name ending in `\` would otherwise swallow its closing quote;
@@ -81,6 +82,9 @@ public enum DOT {
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
+            // Graphviz reads HTML entities (&amp;, &lt;) in every label, so a name holding
+            // "&amp;" would show as "&": the ampersand itself is written as its entity.
+            case "&": out += "&amp;"
             case "\r": out += lineBreak
             case "\n": if !afterCR { out += lineBreak }  // CRLF is one line break
             case _ where scalar.value < 0x20 || scalar.value == 0x7F: out += " "

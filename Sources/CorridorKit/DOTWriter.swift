@@ -116,10 +116,10 @@ public struct DOTWriter: Sendable {
     public var kinds: Set<PlaceKind>?
 
     /// The kinds a readable map of a whole region draws by default (`corridor dot`
-    /// without `--kinds`): settlements down to counties, border crossings and places
-    /// abroad; a city's stations, airport and ports are drawn as the city, so their names
-    /// do not pile up around it.
-    public static let mapKinds: Set<PlaceKind> = [.prefecture, .county, .border, .foreign]
+    /// without `--kinds`): settlements down to counties, ports (so the sea routes show),
+    /// border crossings and places abroad; a city's stations and airport are drawn as the
+    /// city and a town as its county, so their names do not pile up around it.
+    public static let mapKinds: Set<PlaceKind> = [.prefecture, .county, .port, .border, .foreign]
     /// Whether planned links of projects the scenario does not build are drawn (dashed).
     public var unbuiltProjects: Bool
     /// Whether places are boxed by prefecture: schematic layout only (`neato`, which
@@ -173,6 +173,10 @@ public struct DOTWriter: Sendable {
         var edges: [Edge]
         /// Per network place, the drawn place it is drawn as (itself, a parent, or nil).
         var drawnAs: [Int?]
+        /// Projects with a line (not a connector) among the links chosen that no drawn line
+        /// shows: every one folds into a single place (防川–珲春 with towns drawn as their
+        /// county) or ends at a place not drawn. In project order.
+        var foldedProjects: [String] = []
     }
 
     /// The links an overlay draws in any case: a route's (express runs replaced by the
@@ -267,7 +271,16 @@ public struct DOTWriter: Sendable {
             }
         }
         let drawn = Set(drawnAs.compactMap { $0 })
-        return Selection(places: drawn.sorted(), edges: edges, drawnAs: drawnAs)
+        let shown = Set(edges.compactMap(\.project))
+        let chosenProjects = Set(chosen.filter { links[$0].mode != .connector }.compactMap { links[$0].project })
+        let folded = net.network.projects.map(\.id).filter { chosenProjects.contains($0) && !shown.contains($0) }
+        return Selection(places: drawn.sorted(), edges: edges, drawnAs: drawnAs, foldedProjects: folded)
+    }
+
+    /// The projects the diagram cannot show with these kinds (``Selection/foldedProjects``):
+    /// a command says so, so that none goes missing unremarked.
+    public func foldedProjects(_ net: NetworkGraph, scenario: Scenario) -> [String] {
+        select(net, scenario: scenario).foldedProjects
     }
 
     // MARK: Writing
@@ -318,9 +331,10 @@ public struct DOTWriter: Sendable {
         ]))
 
         // Places, in clusters by prefecture when asked.
+        let offMapAt = Self.offMapPositions(offMap.sorted(), network.places, projection)
         let node = { (p: Int) in
             DOT.statement(DOT.quoted(network.places[p].id),
-                          self.nodeAttributes(p, net, projection, style, offMap: offMap.contains(p)))
+                          self.nodeAttributes(p, net, projection, style, offMapAt: offMapAt[p]))
         }
         if clusters && layout == .schematic {
             let prefecture = network.prefectureOfPlace()
@@ -355,7 +369,10 @@ public struct DOTWriter: Sendable {
         }
 
         if legend {
-            lines += legendLines(net, selection, style, prefix: prefix, projection: projection, axis: axis)
+            // Places off the map's right edge, with their names, stand between map and legend.
+            let rightMargin = offMapAt.values.contains { $0.x > projection.width } ? 110.0 : 0
+            lines += legendLines(
+                net, selection, style, prefix: prefix, projection: projection, axis: axis, rightMargin: rightMargin)
         }
 
         // The schematic's minimum ranks: an invisible anchor per occupied band along the
@@ -420,9 +437,41 @@ public struct DOTWriter: Sendable {
         return alone.count == selection.places.count ? [] : alone
     }
 
+    /// Where the places off the map stand: on the box's edge toward where they are
+    /// (``GeoProjection/pointOnEdge(_:)``), moved ``offMapMargin`` further out so they
+    /// clear the places on the edge, and, where two would stand within ``offMapSpacing``
+    /// of each other, the later (place order) moved out again until clear.
+    static func offMapPositions(_ offMap: [Int], _ places: [Place], _ projection: GeoProjection) -> [Int: (x: Double, y: Double)] {
+        let c = (x: projection.width / 2, y: projection.height / 2)
+        var at: [Int: (x: Double, y: Double)] = [:]
+        var taken: [(x: Double, y: Double)] = []
+        for p in offMap {
+            let e = projection.pointOnEdge(places[p])
+            // The outward direction: the normal of the edge it stands on.
+            let onSide = abs(e.x) < 0.01 || abs(e.x - projection.width) < 0.01
+            let n = onSide ? (x: e.x < c.x ? -1.0 : 1.0, y: 0.0) : (x: 0.0, y: e.y < c.y ? -1.0 : 1.0)
+            var out = offMapMargin
+            var point = (x: e.x + n.x * out, y: e.y + n.y * out)
+            while taken.contains(where: { (($0.x - point.x) * ($0.x - point.x) + ($0.y - point.y) * ($0.y - point.y)).squareRoot() < offMapSpacing }) && out < 400 {
+                out += offMapSpacing / 2
+                point = (x: e.x + n.x * out, y: e.y + n.y * out)
+            }
+            taken.append(point)
+            at[p] = point
+        }
+        return at
+    }
+
+    /// How far outside the map's box the places off it stand, points.
+    static let offMapMargin = 24.0
+    /// The least distance between two places off the map, points.
+    static let offMapSpacing = 36.0
+
     func nodeAttributes(
-        _ p: Int, _ net: NetworkGraph, _ projection: GeoProjection, _ style: OverlayStyle, offMap: Bool = false
+        _ p: Int, _ net: NetworkGraph, _ projection: GeoProjection, _ style: OverlayStyle,
+        offMapAt: (x: Double, y: Double)? = nil
     ) -> [(String, DOT.Value)] {
+        let offMap = offMapAt != nil
         let place = net.network.places[p]
         let kind = place.kind
         var list: [(String, DOT.Value)]
@@ -439,7 +488,7 @@ public struct DOTWriter: Sendable {
         if kind == .junction { list.append(("fillcolor", .text(DOTStyle.outline))) }
         list += style.place(p, labelInside: !symbol)
         if layout == .geo {
-            let (x, y) = offMap ? projection.pointOnEdge(place) : projection.point(place)
+            let (x, y) = offMapAt ?? projection.point(place)
             list.append(("pos", .text("\(DOT.number(x)),\(DOT.number(y))!")))
         }
         return list
@@ -592,7 +641,7 @@ extension DOTWriter {
     /// One row of the legend: a sample and its text.
     enum Sample {
         /// A line in a colour and width, dashed or not.
-        case line(color: String, width: Double, dashed: Bool)
+        case line(color: String, width: Double, dashed: Bool, oneWay: Bool = false)
         /// A place's symbol.
         case shape(PlaceKind)
         /// A filled circle.
@@ -609,6 +658,10 @@ extension DOTWriter {
             let (zh, en) = mode == .border ? ("口岸通道", "border crossing link") : (mode.nameZh, mode.nameEn)
             rows.append((.line(color: DOTStyle.color(of: mode), width: DOTStyle.penWidth(of: mode), dashed: false),
                          name(zh: zh, en: en, separator: " ")))
+        }
+        if selection.edges.contains(where: \.oneWay) {
+            rows.append((.line(color: DOTStyle.outline, width: 1.2, dashed: false, oneWay: true),
+                         name(zh: "单向（如南行海运）", en: "one way (as the southbound sea routes)", separator: " ")))
         }
         if selection.edges.contains(where: { !$0.built }) {
             rows.append((.line(color: DOTStyle.outline, width: 1.2, dashed: true),
@@ -674,7 +727,7 @@ extension DOTWriter {
     /// side, and the ranks are chained.
     func legendLines(
         _ net: NetworkGraph, _ selection: Selection, _ style: OverlayStyle, prefix: String,
-        projection: GeoProjection, axis: SchematicAxis?
+        projection: GeoProjection, axis: SchematicAxis?, rightMargin: Double = 0
     ) -> [String] {
         let rows = legendRows(net, selection)
         guard !rows.isEmpty else { return [] }
@@ -689,7 +742,7 @@ extension DOTWriter {
                 ("color", .text(DOTStyle.dimColor)), ("fontsize", .number(10)),
             ]))
         }
-        let x0 = projection.width + 40
+        let x0 = projection.width + 40 + rightMargin
         let names = rows.indices.map { i in
             (a: "\(prefix)legend-\(i + 1)-a", b: "\(prefix)legend-\(i + 1)-b", text: "\(prefix)legend-\(i + 1)-text")
         }
@@ -729,9 +782,10 @@ extension DOTWriter {
                 ("width", .number(textWidth / 72)), ("height", .number(0.2)), ("fontsize", .number(size)),
                 ("style", .word("solid")),
             ] + pos(x0 + 36 + textWidth / 2)))
-            if case .line(let color, let width, let dashed) = sample {
+            if case .line(let color, let width, let dashed, let oneWay) = sample {
                 var edge: [(String, DOT.Value)] = [("color", .text(color)), ("penwidth", .number(width))]
                 if dashed { edge.append(("style", .word("dashed"))) }
+                if oneWay { edge.append(("dir", .word("forward"))) }
                 if sideBySide { edge += [("tailclip", .word("false")), ("headclip", .word("false"))] }
                 lines.append(indent + DOT.statement("\(DOT.quoted(names[i].a)) -- \(DOT.quoted(names[i].b))", edge))
             } else if layout == .schematic {

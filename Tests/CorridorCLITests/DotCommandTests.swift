@@ -120,16 +120,19 @@ import TestSupport
     }
 
     /// Ports reached by sea alone (釜山 at 35.1° N, 宁波 at 30.0° N, south of every place on
-    /// land) stand on the map's bottom edge, y = 0, named as off the map; the frame is
-    /// the land's. A north–south schematic's legend draws its line samples centre to
+    /// land) stand below the map's bottom edge (y = 0) by the 24-pt margin, named as off
+    /// the map; the frame is the land's. A north–south schematic's legend draws its line samples centre to
     /// centre, so a dash shows; the border-crossing line is told from the 口岸 places.
     /// An impact map of a project that saves no trip says so.
     @Test func farPortsLegendAndEmptyImpacts() {
         let map = run(["dot", "jilin", "--kinds", "all", "--corridor", "长吉珲", "--no-legend"]).output
         let busan = map.split(separator: "\n").first { $0.hasPrefix("  \"busan-port\" [") }
-        #expect(busan?.contains("xlabel=\"釜山港（图外）\"") == true && busan?.hasSuffix(",0!\"];") == true)
+        #expect(busan?.contains("xlabel=\"釜山港（图外）\"") == true && busan?.hasSuffix(",-24!\"];") == true)
         let ningbo = map.split(separator: "\n").first { $0.hasPrefix("  \"ningbo-port\" [") }
-        #expect(ningbo?.hasSuffix(",0!\"];") == true)
+        #expect(ningbo?.hasSuffix(",-24!\"];") == true)
+        // 上海 stands 24 pt from 宁波 along the edge: moved out again, 36 pt below it.
+        let shanghai = map.split(separator: "\n").first { $0.hasPrefix("  \"shanghai-port\" [") }
+        #expect(shanghai?.hasSuffix(",-60!\"];") == true)
         let schematic = run(["dot", "jilin", "--corridor", "白松长通", "--layout", "schematic"]).output
         #expect(schematic.contains("style=dashed, tailclip=false, headclip=false];"))
         #expect(schematic.contains("label=\"口岸通道\\l\""))
