@@ -536,9 +536,11 @@ public struct DOTWriter: Sendable {
         ]
         if !edge.built { list.append(("style", .word("dashed"))) }
         if labelled, let project = labelProject(edge, style) {
-            // dot makes room for a `label` with a node of its own, which Graphviz 2.43
-            // mishandles on some lines; an `xlabel` is placed after the layout.
-            list.append((layout == .geo ? "label" : "xlabel", .text(projectName(project, projects))))
+            // A `label`: dot makes room for it (a node of its own between ranks), so a
+            // place's symbol never covers it, as one did an `xlabel` placed after the
+            // layout. (Graphviz 2.43 mishandled edge labels on flat edges; the schematic
+            // has none: every line points forward along the axis.)
+            list.append(("label", .text(projectName(project, projects))))
         }
         if edge.oneWay { list.append(("dir", .word(reversed ? "back" : "forward"))) }
         return style.edge(edge, list)
