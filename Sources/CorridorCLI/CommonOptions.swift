@@ -32,17 +32,29 @@ enum CommonOptions {
     /// - Parameter option: the option it came from, named in errors (`--compare` gives
     ///   scenarios too).
     static func scenario(
-        _ text: String, in net: NetworkGraph, option: String = "--scenario", command: String
+        _ text: String, in net: NetworkGraph, option: String = "--scenario", command: String, console: Console? = nil
     ) throws(UsageError) -> Scenario {
         guard let name = ScenarioName(parsing: text) else {
             throw UsageError(command: command, message: "\(option) is empty (base, all, a year or project ids)")
         }
         do {
-            return net.scenario(projects: try name.projectIDs(in: net.network))
+            let ids = try name.projectIDs(in: net.network)
+            noteAbbreviations(name, in: net, option: option, command: command, console: console)
+            return net.scenario(projects: ids)
         } catch let problem as Diagnostic {
             throw UsageError(command: command, message: "\(option): \(problem.message)")
         } catch {
             throw UsageError(command: command, message: "\(option): \(error)")
+        }
+    }
+
+    /// Says on stderr which project each abbreviation in `name` was taken as.
+    static func noteAbbreviations(
+        _ name: ScenarioName, in net: NetworkGraph, option: String, command: String, console: Console?
+    ) {
+        guard let console else { return }
+        for (typed, project) in name.abbreviations(in: net.network) {
+            console.printError("\(command): note: \(option) \(typed) taken as \(project.id) (\(project.nameZh))")
         }
     }
 
@@ -65,12 +77,16 @@ enum CommonOptions {
     }
 
     /// The project ids a comma list names (ids or Chinese names), for `option`.
-    static func projects(_ text: String, option: String, in net: NetworkGraph, command: String) throws(UsageError) -> [String] {
+    static func projects(
+        _ text: String, option: String, in net: NetworkGraph, command: String, console: Console? = nil
+    ) throws(UsageError) -> [String] {
         // Project names hold 、 themselves: only commas (ASCII or full-width) separate them.
         let names = text.listItems(enumerationComma: false)
         guard !names.isEmpty else { throw UsageError(command: command, message: "\(option) is empty") }
         do {
-            return try ScenarioName.projects(names).projectIDs(in: net.network)
+            let ids = try ScenarioName.projects(names).projectIDs(in: net.network)
+            noteAbbreviations(.projects(names), in: net, option: option, command: command, console: console)
+            return ids
         } catch let problem as Diagnostic {
             throw UsageError(command: command, message: "\(option): \(problem.message)")
         } catch {

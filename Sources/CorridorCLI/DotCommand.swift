@@ -101,7 +101,7 @@ enum DotCommand: Command {
         }
         if kinds == Set(PlaceKind.allCases) { kinds = nil }
         let scenarioText = p.value("--scenario") ?? "base"
-        let scenario = try CommonOptions.scenario(scenarioText, in: net, command: command)
+        let scenario = try CommonOptions.scenario(scenarioText, in: net, command: command, console: console)
         let corridor = try p.value("--corridor").map { text throws(UsageError) in
             try Self.corridor(text, in: network, command: command)
         }
@@ -151,7 +151,7 @@ enum DotCommand: Command {
             title = say("\(origins.map { network.places[$0].nameZh }.joined(separator: "、")) \(limits.joined(separator: "/")) 分钟可达（\(scenarioZh)）",
                         "Within \(limits.joined(separator: ", ")) min of \(origins.map { network.places[$0].nameEn }.joined(separator: ", ")) (\(scenarioEn))")
         } else if let text = p.value("--impact") {
-            let ids = try CommonOptions.projects(text, option: "--impact", in: net, command: command)
+            let ids = try CommonOptions.projects(text, option: "--impact", in: net, command: command, console: console)
             guard ids.count == 1 else { throw usage("--impact takes one project") }
             let project = ids[0]
             if scenario.projects.contains(project) {

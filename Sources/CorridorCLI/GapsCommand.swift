@@ -39,7 +39,7 @@ enum GapsCommand: Command {
         case .failure(let status): return status.code
         }
         let scenarioText = p.value("--scenario") ?? "base"
-        let scenario = try CommonOptions.scenario(scenarioText, in: net, command: command)
+        let scenario = try CommonOptions.scenario(scenarioText, in: net, command: command, console: console)
         let built = scenario.projects.sorted()
         let finder = GapFinder(net)
         let statuses = finder.statuses(in: built)
@@ -52,7 +52,7 @@ enum GapsCommand: Command {
         }
         let text: String
         switch format {
-        case "csv": text = csv(shown, gaps, net)
+        case "csv": text = csv(shown, gaps, net, withEvery: withEvery)
         case "json": text = json(statuses, gaps, net, scenario: scenarioText, built: built, withEvery: withEvery)
         default: text = table(statuses, shown, gaps, net, scenario: scenarioText, built: built, withEvery: withEvery)
         }
@@ -113,11 +113,13 @@ enum GapsCommand: Command {
             for (place, value) in zip(goal.places, status.values) {
                 let ok = GoalStatus.passes(value, goal)
                 let connected = goal.kind == .connected
+                // Within a tenth of the target either side: the estimates could tip it.
+                let close = !connected && value.map { v in goal.minutes.map { abs(v - $0) <= $0 / 10 } ?? false } ?? false
                 t.append([
                     "\(name(place)) \(place)",
                     connected ? (value == nil ? "not connected" : "connected") : duration(value),
                     connected ? "connected" : duration(goal.minutes),
-                    ok ? "ok" : "short",
+                    (ok ? "ok" : "short") + (close ? " (close call)" : ""),
                 ])
             }
             lines.append(t.render().split(separator: "\n").map { "      " + $0 }.joined(separator: "\n"))
@@ -141,8 +143,11 @@ enum GapsCommand: Command {
         return lines.joined(separator: "\n")
     }
 
-    static func csv(_ shown: [GoalStatus], _ gaps: [String: GapFinder.Gap], _ net: NetworkGraph) -> String {
-        var rows = [["goal", "name_zh", "kind", "met", "worst_minutes", "target_minutes", "failing", "closed_by", "how", "reference"]]
+    static func csv(
+        _ shown: [GoalStatus], _ gaps: [String: GapFinder.Gap], _ net: NetworkGraph, withEvery: [String: GoalStatus] = [:]
+    ) -> String {
+        var rows = [["goal", "name_zh", "kind", "met", "worst_minutes", "target_minutes", "failing", "closed_by", "how", "reference",
+                     "failing_with_every_project"]]
         for s in shown {
             let gap = gaps[s.goal.id]
             let worst: String = s.worst.map { JSONText.number($0, decimals: 3) } ?? ""
@@ -150,7 +155,8 @@ enum GapsCommand: Command {
             let closers: String = (gap?.closedBy ?? []).map { $0.joined(separator: "+") }.joined(separator: "|")
             let how: String = s.met ? "" : (gap?.how ?? "")
             var row: [String] = [s.goal.id, s.goal.nameZh, s.goal.kind.rawValue, s.met ? "yes" : "no"]
-            row += [worst, target, s.failing.joined(separator: ";"), closers, how, s.goal.reference]
+            row += [worst, target, s.failing.joined(separator: ";"), closers, how, s.goal.reference,
+                    withEvery[s.goal.id].map { $0.failing.joined(separator: ";") } ?? ""]
             rows.append(row)
         }
         return CSVWriter().document(rows)

@@ -55,7 +55,7 @@ enum ImpactCommand: Command {
         case .failure(let status): return status.code
         }
         let scenarioText = p.value("--scenario") ?? "base"
-        let built = try CommonOptions.scenario(scenarioText, in: net, command: command).projects.sorted()
+        let built = try CommonOptions.scenario(scenarioText, in: net, command: command, console: console).projects.sorted()
         let names = PlaceResolver(net.network.places)
         let hubs: [Int]
         if p.isGiven("--hubs") {
@@ -71,7 +71,7 @@ enum ImpactCommand: Command {
         if projectsText.lowercased() == "all" {
             projects = net.projectIDs
         } else {
-            let named = try CommonOptions.projects(projectsText, option: "--projects", in: net, command: command)
+            let named = try CommonOptions.projects(projectsText, option: "--projects", in: net, command: command, console: console)
             // Keep the file's order, so ties rank as the network lists them.
             projects = net.projectIDs.filter(named.contains)
         }

@@ -49,6 +49,9 @@ struct ImpactReport {
         net.network.projects.first { $0.id == project }?.nameZh ?? project
     }
 
+    /// The year `project` opened since the plans, if it has.
+    func opened(_ project: String) -> Int? { net.network.projects.first { $0.id == project }?.opened }
+
     /// The name, id and, for a project opened since the plans, its year: a planner
     /// reading a ranking or build order against the base should see it is built.
     func label(_ project: String) -> String {
@@ -150,7 +153,7 @@ struct ImpactReport {
             for (i, r) in sequence.enumerated() {
                 s.append([
                     String(i + 1), label(r.impact.projects[0]), Self.number(r.score, 2),
-                    Self.number(r.impact.accessibility, 2), Self.number(r.impact.gapUnits, 2),
+                    Self.perTrip(r.impact.accessibility), Self.number(r.impact.gapUnits, 2),
                     r.impact.gapsClosed.isEmpty ? "0" : "\(r.impact.gapsClosed.count) (\(r.impact.gapsClosed.joined(separator: ", ")))",
                     ReachReport.thousands(r.impact.populationGained),
                 ])
@@ -169,8 +172,8 @@ struct ImpactReport {
                 ])
                 for syn in synergies {
                     s.append([
-                        syn.kind.rawValue, "\(syn.projects.0) + \(syn.projects.1)", Self.number(syn.first, 2),
-                        Self.number(syn.second, 2), Self.number(syn.joint, 2), Self.number(syn.excess, 2),
+                        syn.kind.rawValue, "\(syn.projects.0) + \(syn.projects.1)", Self.perTrip(syn.first),
+                        Self.perTrip(syn.second), Self.perTrip(syn.joint), Self.perTrip(syn.excess),
                         syn.gapsOnlyTogether.joined(separator: ", "),
                     ])
                 }
@@ -183,7 +186,7 @@ struct ImpactReport {
     func csv(_ ranking: [RankedProject], sequence: [RankedProject]?, synergies: [Synergy]?) -> String {
         var rows = [[
             "table", "rank", "project", "name_zh", "score", "access_score", "gap_score", "people_score", "minutes_per_trip",
-            "gaps_closed", "gap_units", "people_entering", "new_links", "detail",
+            "gaps_closed", "gap_units", "people_entering", "new_links", "detail", "opened",
         ]]
         func row(_ table: String, _ i: Int, _ r: RankedProject) -> [String] {
             [
@@ -192,6 +195,7 @@ struct ImpactReport {
                 Self.number(r.populationScore, 4), Self.number(r.impact.accessibility, 4),
                 r.impact.gapsClosed.joined(separator: ";"), Self.number(r.impact.gapUnits, 4), String(r.impact.populationGained),
                 r.impact.newLinks.map { net.network.links[$0].id }.joined(separator: ";"), gains(r.impact),
+                r.impact.projects.compactMap(opened).map(String.init).joined(separator: "+"),
             ]
         }
         rows += ranking.enumerated().map { row("ranking", $0.offset, $0.element) }
@@ -201,7 +205,7 @@ struct ImpactReport {
                 s.kind.rawValue, String(i + 1), "\(s.projects.0)+\(s.projects.1)",
                 "\(name(s.projects.0))+\(name(s.projects.1))", "", "", "", "", Self.number(s.joint, 4),
                 s.gapsOnlyTogether.joined(separator: ";"), "", "", "",
-                "alone \(Self.number(s.first, 4)) and \(Self.number(s.second, 4)); excess \(Self.number(s.excess, 4))",
+                "alone \(Self.number(s.first, 4)) and \(Self.number(s.second, 4)); excess \(Self.number(s.excess, 4))", "",
             ])
         }
         return CSVWriter().document(rows)
@@ -211,6 +215,9 @@ struct ImpactReport {
         let i = r.impact
         return .object([
             ("projects", .array(i.projects.map(JSONText.string))),
+            // The year a project opened since the plans (null for one still to build).
+            ("opened", i.projects.count == 1 ? (opened(i.projects[0]).map { .integer($0) } ?? .null)
+                : .array(i.projects.map { opened($0).map { .integer($0) } ?? .null })),
             ("score", .number(r.score, decimals: 4)), ("access_score", .number(r.accessibilityScore, decimals: 4)),
             ("gap_score", .number(r.gapScore, decimals: 4)), ("people_score", .number(r.populationScore, decimals: 4)),
             ("minutes_per_trip", .number(i.accessibility, decimals: 4)),

@@ -133,7 +133,7 @@ enum ReachCommand: Command {
             }
             let search = DijkstraSearch(net.graph)
             func reach(_ scenarioText: String, option: String = "--scenario") throws(UsageError) -> (Reach, Scenario) {
-                let scenario = try CommonOptions.scenario(scenarioText, in: net, option: option, command: command)
+                let scenario = try CommonOptions.scenario(scenarioText, in: net, option: option, command: command, console: console)
                 return (net.reach(from: from, within: thresholds, metric: metric, scenario: scenario, modes: modes,
                                   direction: direction, search: search), scenario)
             }

@@ -76,7 +76,7 @@ enum RouteCommand: Command {
         case .network(let net):
             let metric = try CommonOptions.metric(p.value("--by") ?? "time", command: command)
             let modes = try CommonOptions.modes(p.value("--modes"), command: command)
-            let scenario = try CommonOptions.scenario(p.value("--scenario") ?? "base", in: net, command: command)
+            let scenario = try CommonOptions.scenario(p.value("--scenario") ?? "base", in: net, command: command, console: console)
             let names = PlaceResolver(net.network.places)
             let from = try CommonOptions.place(fromText, option: "--from", in: names, command: command)
             let to = try CommonOptions.place(toText, option: "--to", in: names, command: command)

@@ -65,6 +65,20 @@ public enum ScenarioName: Sendable, Hashable {
         }
     }
 
+    /// The names of this scenario that stand for a project by abbreviation alone (no id
+    /// or Chinese name is theirs), each with the project it was taken as: a command says
+    /// so, since 长春机场 taken as 长春（龙嘉机场）至北大湖高速公路 may not be what was meant.
+    public func abbreviations(in network: Network) -> [(typed: String, project: Project)] {
+        guard case .projects(let names) = self else { return [] }
+        return names.compactMap { name in
+            guard !network.projects.contains(where: { $0.id == name || $0.nameZh == name || $0.id.lowercased() == name.lowercased() }),
+                  ScenarioName(parsing: name) == .projects([name])
+            else { return nil }
+            let short = Self.abbreviated(name, network)
+            return short.count == 1 ? (name, network.projects[short[0]]) : nil
+        }
+    }
+
     /// The ids of the projects this scenario builds in `network`.
     ///
     /// - Throws: a ``Diagnostic`` (file `--scenario`) naming the first unknown project,

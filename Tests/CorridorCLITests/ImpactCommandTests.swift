@@ -19,12 +19,12 @@ import TestSupport
         let (status, out, err) = run(["gaps", Self.fixture, "--format", "csv"])
         #expect(status == 0 && err.isEmpty)
         #expect(out == """
-            goal,name_zh,kind,met,worst_minutes,target_minutes,failing,closed_by,how,reference
-            a-c-hour,甲至丙一小时,within,no,90,60,c,fast|other,alone,test
-            a-b-hour,甲至乙一小时,within,no,120,60,b,east+west,pair,test
-            b-on-rail,乙通铁路,mode_access,no,,30,b,east,alone,test
-            a-b-rail,甲乙铁路相连,connected,no,,,b,east+west,pair,test
-            b-c-hour,乙至丙一小时,within,no,150,60,c,,none,test
+            goal,name_zh,kind,met,worst_minutes,target_minutes,failing,closed_by,how,reference,failing_with_every_project
+            a-c-hour,甲至丙一小时,within,no,90,60,c,fast|other,alone,test,
+            a-b-hour,甲至乙一小时,within,no,120,60,b,east+west,pair,test,
+            b-on-rail,乙通铁路,mode_access,no,,30,b,east,alone,test,
+            a-b-rail,甲乙铁路相连,connected,no,,,b,east+west,pair,test,
+            b-c-hour,乙至丙一小时,within,no,150,60,c,,none,test,c
 
             """)
         // --check turns unmet goals into exit 1; with every project built all are met but
@@ -46,8 +46,10 @@ import TestSupport
     /// 敦化至白河（长白山）高速铁路 (projects.csv).
     @Test func abbreviationsNameProjects() {
         for (name, id) in [("沈白高铁", "hsr-shenbai"), ("沈白", "hsr-shenbai"), ("敦白高铁", "hsr-dunbai")] {
-            let (status, out, _) = run(["impact", "jilin", "--projects", name, "--format", "csv"])
+            let (status, out, err) = run(["impact", "jilin", "--projects", name, "--format", "csv"])
             #expect(status == 0 && out.contains("\nranking,1,\(id),"), "\(name)")
+            // Said, since an abbreviation may not mean what was meant.
+            #expect(err.contains("corridor impact: note: --projects \(name) taken as \(id) ("), "\(err)")
         }
     }
 
@@ -88,7 +90,7 @@ import TestSupport
     @Test func aGapOnlySeveralProjectsCloseTogether() {
         let (status, out, _) = run(["gaps", FixturePath.of("networks/sections"), "--format", "csv"])
         #expect(status == 0)
-        #expect(out.contains("ab-hour,甲乙一小时,within,no,120,60,b,p1+p2+p3,greedy,t\n"))
+        #expect(out.contains("ab-hour,甲乙一小时,within,no,120,60,b,p1+p2+p3,greedy,t,\n"))
         // The build order: nothing helps until the third section, which then closes the goal,
         // saves 120 − 3 × 12 = 84 min between a and b (the only populated pair) and brings b
         // (1,000 people) within 60 min. No project has any of it alone, so the step is scaled
