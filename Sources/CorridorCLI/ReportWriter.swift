@@ -111,7 +111,11 @@ struct ReportWriter {
         let closers = goalsToday == nil ? gaps
             : Dictionary(uniqueKeysWithValues: finder.gaps(in: openedProjects.map(\.id)).map { ($0.status.goal.id, $0) })
         md += goals(goalsBase, goalsAll, closers, today: goalsToday)
-        md += rankingSection(ranking, closeCalls: Set(Self.closeCalls(goalsToday ?? goalsBase).map(\.place)))
+        // The ranking is against the base: its close calls are the base's, matched to the
+        // goal a project advances, and the places it brings into a circle near its limit.
+        var calls = impact
+        calls.closeCalls = Self.closeCalls(goalsBase)
+        md += rankingSection(ranking, closeCallsOfTop: ranking.first.map { calls.closeCallsUnder($0.impact) } ?? [])
         md += orderSection(order, over: opened)
         progress.step("diagrams")
         let (diagramFiles, diagramText) = diagrams(base: base, reach: before, best: ranking.first)
@@ -263,7 +267,7 @@ struct ReportWriter {
     /// target, either side, in goal and place order (``GoalStatus/closeCalls(_:)``).
     static func closeCalls(_ statuses: [GoalStatus]) -> [GoalStatus.CloseCall] { GoalStatus.closeCalls(statuses) }
 
-    func rankingSection(_ ranking: [RankedProject], closeCalls: Set<String> = []) -> [String] {
+    func rankingSection(_ ranking: [RankedProject], closeCallsOfTop: [String] = []) -> [String] {
         var md = ["", "## Project ranking", ""]
         md.append("Score = accessibility + gaps + people, each scaled to the best project's (0…1): accessibility is "
             + "the minutes saved on an average trip between populated places weighted by the gravity model "
@@ -300,16 +304,11 @@ struct ReportWriter {
         md.append(t.render())
         // A top rank that rests on a close call should say so: a few minutes of estimate
         // either way would move its gap and people scores.
-        if let top = ranking.first, Self.measurable(top) {
-            let ids = Set(top.impact.goalProgress.flatMap(\.places))
-                .union(top.impact.bandGains.flatMap(\.places).map { network.places[$0].id })
-            let resting = ids.intersection(closeCalls).sorted()
-            if !resting.isEmpty {
-                let names = resting.map { id in MarkdownTable.escaped(network.places.first { $0.id == id }?.nameZh ?? id) }
-                md.append("")
-                md.append("The top project's gap and people scores rest partly on a close call ("
-                    + names.joined(separator: "、") + "; see the close calls under the goals): a few minutes of estimate either way would move them.")
-            }
+        if let top = ranking.first, Self.measurable(top), !closeCallsOfTop.isEmpty {
+            md.append("")
+            md.append("The top project's gap and people scores rest partly on close calls ("
+                + closeCallsOfTop.map(MarkdownTable.escaped).joined(separator: "; ")
+                + "): a few minutes of estimate either way would move them.")
         }
         if !none.isEmpty {
             md.append("")

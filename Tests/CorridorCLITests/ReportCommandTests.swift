@@ -176,7 +176,8 @@ import TestSupport
         #expect(row.count == 6 && row[2].contains("通化") && row[3].hasPrefix("short: 辽源") && !row[3].contains("通化")
             && !row[3].contains("白山") && row[4] == "met", "\(row)")
         // The top project (延长高速 into 长春) brings 双阳 within the hour, a close call (63 min).
-        #expect(out.contains("The top project's gap and people scores rest partly on a close call (双阳; see the close calls under the goals)"))
+        #expect(out.contains("The top project's gap and people scores rest partly on close calls (双阳 63 against 60 min "
+            + "(长春1小时通勤圈, before); 双阳 63 against 60 min (长春都市圈1小时公路通勤圈, before); 磐石 113.9 against 120 min (长春's circle, after))"))
         // What closes it is what is left to build: the 长辽通 line (through 辽源) alone.
         #expect(row.count == 6 && row[5] == "长春经辽源至通化高速铁路", "\(row)")
         // 北大湖, a town without population figures, enters the 2-hour circle by the
