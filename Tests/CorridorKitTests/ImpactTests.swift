@@ -118,14 +118,22 @@ import TestSupport
         #expect(abs(synergies[1].joint - 14.194) < 0.001)
     }
 
-    @Test func goalFileProblems() throws {
+    /// The problems `validate` would print for the impact fixture with `goals` as its
+    /// goals.csv, in file order, the temporary folder left out.
+    static func problems(goals: String) throws -> [String] {
         let folder = NSTemporaryDirectory() + "corridor-goals-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for name in ["places.csv", "links.csv", "projects.csv"] {
             try FileManager.default.copyItem(atPath: FixturePath.of("networks/impact/" + name), toPath: folder + "/" + name)
         }
-        try Data("""
+        try Data(goals.utf8).write(to: URL(fileURLWithPath: folder + "/goals.csv"))
+        let (_, problems) = NetworkFiles.load(folder: folder)
+        return Diagnostic.inFileOrder(problems).map { "\($0)".replacingOccurrences(of: folder + "/", with: "") }
+    }
+
+    @Test func goalFileProblems() throws {
+        let problems = try Self.problems(goals: """
             id,kind,name_zh,hub,places,minutes,mode,reference,source
             g1,within,无枢纽,,c,60,,x,t
             g2,reach,错类,a,c,60,,x,t
@@ -137,11 +145,10 @@ import TestSupport
             g8,connected,连通,a,c,60,road,x,t
             g9,within,重复,a,c;b;c;zz,60,,x,t
 
-            """.utf8).write(to: URL(fileURLWithPath: folder + "/goals.csv"))
+            """)
         // Columns count characters: "g1,within,无枢纽," is 14, so the empty hub is column 15.
-        let (_, problems) = NetworkFiles.load(folder: folder)
         // In file order, as validate prints them.
-        #expect(Diagnostic.inFileOrder(problems).map { "\($0)".replacingOccurrences(of: folder + "/", with: "") } == [
+        #expect(problems == [
             "goals.csv:2:15: error: a within goal needs a hub",
             "goals.csv:3:4: error: unknown kind \"reach\" (one of: within, mode_access, connected)",
             "goals.csv:4:26: error: a mode_access goal needs a mode",
@@ -166,22 +173,15 @@ import TestSupport
     /// to, and "highway" (公路 or 高速公路?) are said, not silently taken. Columns count
     /// characters: "g1,within,空项,a," is 15, so places is 16; "b;;c,60," 8 more: mode at 24.
     @Test func goalColumnsTheKindDoesNotUse() throws {
-        let folder = NSTemporaryDirectory() + "corridor-goals-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        for name in ["places.csv", "links.csv", "projects.csv"] {
-            try FileManager.default.copyItem(atPath: FixturePath.of("networks/impact/" + name), toPath: folder + "/" + name)
-        }
-        try Data("""
+        let problems = try Self.problems(goals: """
             id,kind,name_zh,hub,places,minutes,mode,modes,direction,reference,source
             g1,within,空项,a,b;;c,60,rail,,,x,t
             g2,mode_access,换乘,,b,30,connector,,to,x,t
             g3,connected,多余,a,b,,road,road,to,x,t
             g4,within,公路,a,b,60,,highway,,x,t
 
-            """.utf8).write(to: URL(fileURLWithPath: folder + "/goals.csv"))
-        let (_, problems) = NetworkFiles.load(folder: folder)
-        #expect(Diagnostic.inFileOrder(problems).map { "\($0)".replacingOccurrences(of: folder + "/", with: "") } == [
+            """)
+        #expect(problems == [
             "goals.csv:2:16: warning: places has an empty item (\"b;;c\"): a stray ';'",
             "goals.csv:2:24: warning: a within goal does not use mode (its journeys' modes are `modes`)",
             "goals.csv:3:25: error: a mode_access goal needs a line-haul mode (hsr, rail, expressway, road, air, sea, river), not connector",
