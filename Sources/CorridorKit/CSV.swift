@@ -37,6 +37,10 @@ public struct CSVTable: Sendable {
     /// The records left out because their number of fields is wrong, one error each: the
     /// rest of the file is still read, so a reader can report every problem at once.
     public var problems: [Diagnostic] = []
+    /// Those records, their fields cut or padded with empty ones to the header's count: a
+    /// reader may take their ids as named (a reference to a row with a problem of its own
+    /// is not a second problem), never their values as data.
+    public var leftOut: [CSVRecord] = []
 
     /// The index of the column called `name`, if there is one.
     public func column(_ name: String) -> Int? { header.firstIndex(of: name) }
@@ -114,6 +118,7 @@ public enum CSV {
         }
         var rows: [CSVRecord] = []
         var problems: [Diagnostic] = []
+        var leftOut: [CSVRecord] = []
         rows.reserveCapacity(records.count - 1)
         for var record in records.dropFirst() {
             // A row of empty cells (",,,," — what Excel saves for a row cleared but not
@@ -126,6 +131,9 @@ public enum CSV {
                     problems.append(Diagnostic(
                         file: file, line: p.line, column: p.column,
                         message: "\(record.fields.count) fields but the header has \(header.count) columns (a comma inside a field needs double quotes)"))
+                    record.fields.removeLast(record.fields.count - header.count)
+                    record.positions.removeLast(record.positions.count - header.count)
+                    leftOut.append(record)
                     continue
                 }
                 record.fields.removeLast(record.fields.count - header.count)
@@ -135,13 +143,16 @@ public enum CSV {
                 problems.append(Diagnostic(
                     file: file, line: last.line, column: last.column,
                     message: "\(record.fields.count) field\(record.fields.count == 1 ? "" : "s") but the header has \(header.count) columns: \"\(header[record.fields.count])\" is missing"))
+                record.fields += Array(repeating: "", count: header.count - record.fields.count)
+                record.positions += Array(repeating: last, count: header.count - record.positions.count)
+                leftOut.append(record)
                 continue
             }
             rows.append(record)
         }
         return CSVTable(
             file: file, header: header, headerLine: head.line, headerPositions: headerPositions,
-            records: rows, problems: problems)
+            records: rows, problems: problems, leftOut: leftOut)
     }
 
     /// Splits the bytes of a CSV file into records (blank lines skipped).

@@ -353,7 +353,8 @@ public enum NetworkFiles {
                 guard !unreadable.contains(file) else { return nil }
                 guard let table else { return [] }
                 guard let i = table.column(name) else { return optional ? [] : nil }
-                return Set(table.records.map { $0.fields[i].trimmingBlanks() }.filter { !$0.isEmpty })
+                // Rows left out for their field count name their ids too.
+                return Set((table.records + table.leftOut).map { $0.fields[i].trimmingBlanks() }.filter { !$0.isEmpty })
             }
             self.places = column(places, "places.csv", "id")
             self.links = column(links, "links.csv", "id")
@@ -403,7 +404,7 @@ public enum NetworkFiles {
     static func placesOfRowsLeftOut(_ table: CSVTable, kept: [Link]) -> Set<String>? {
         guard let from = table.column("from"), let to = table.column("to") else { return nil }
         var places = Set<String>()
-        for row in rowsLeftOut(table, kept: kept) {
+        for row in rowsLeftOut(table, kept: kept) + table.leftOut {
             places.insert(row.fields[from].trimmingBlanks())
             places.insert(row.fields[to].trimmingBlanks())
         }

@@ -299,6 +299,26 @@ import TestSupport
         #expect(network?.places.map(\.id) == ["changchun"] && network?.places.first?.population == nil)
     }
 
+    /// A row left out for its field count is reported once: the place it names is known to
+    /// the links (no "unknown place"), and the place only its link reaches is not called
+    /// unreached. "yanji,延吉,Yanji,prefecture,42.9,129.5,t,x" has 8 fields for 7 columns,
+    /// "yanji,延吉,Yanji,prefecture,42.9,129.5,t," being 39 characters; "b,jilin,hunchun,road,
+    /// 260,200,existing,,t,x" 10 for 9, the extra one after 41 characters.
+    @Test func rowsOfTheWrongWidthAreReportedOnce() throws {
+        let (network, problems) = load([
+            "places.csv": Self.places + "yanji,延吉,Yanji,prefecture,42.9,129.5,t,x\nhunchun,珲春,Hunchun,county,42.86,130.36,t\n",
+            "links.csv": Self.linkHeader + "a,jilin,yanji,road,200,150,existing,,t\n"
+                + "b,jilin,hunchun,road,260,200,existing,,t,x\n",
+        ])
+        #expect(problems == [
+            "places.csv:4:40: error: 8 fields but the header has 7 columns (a comma inside a field needs double quotes)",
+            "links.csv:3:42: error: 10 fields but the header has 9 columns (a comma inside a field needs double quotes)",
+        ], "\(problems)")
+        let loaded: Network = try #require(network)
+        let checks = NetworkValidator.check(loaded).map { "\($0)" }
+        #expect(!checks.contains { $0.contains("yanji") || $0.contains("hunchun") }, "\(checks)")
+    }
+
     /// A place whose only fault is its population is kept, so the links at it are still
     /// checked in the same run: 长春 (43.8, 125.3) to 吉林 (43.8, 126.5) is 1.2° of
     /// longitude at 43.8° N, about 96 km, so a 50 km road is shorter than the straight line.
