@@ -94,11 +94,9 @@ enum DotCommand: Command {
         case .failure(let status): return status.code
         }
         let network = net.network
-        if !p.isGiven("--kinds") && layout == .geo
+        let defaultKinds = !p.isGiven("--kinds") && layout == .geo
             && network.places.contains(where: { DOTWriter.mapKinds.contains($0.kind) })
-        {
-            kinds = DOTWriter.mapKinds
-        }
+        if defaultKinds { kinds = DOTWriter.mapKinds }
         if kinds == Set(PlaceKind.allCases) { kinds = nil }
         let scenarioText = p.value("--scenario") ?? "base"
         let scenario = try CommonOptions.scenario(scenarioText, in: net, command: command, console: console)
@@ -116,6 +114,7 @@ enum DotCommand: Command {
         var writer = DOTWriter(
             layout: layout, labels: labels, corridor: corridor, kinds: kinds,
             unbuiltProjects: !p.flag("--hide-planned"), clusters: p.flag("--clusters"), legend: !p.flag("--no-legend"))
+        writer.keepsOrphans = defaultKinds
         let say = { (zh: String, en: String) -> String in
             switch labels {
             case .zh: zh

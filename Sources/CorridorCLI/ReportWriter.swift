@@ -371,6 +371,7 @@ struct ReportWriter {
         let kinds = DOTWriter.mapKinds
         var specs: [(name: String, caption: String, writer: DOTWriter, scenario: Scenario)] = []
         var map = DOTWriter(layout: .geo, kinds: kinds)
+        map.keepsOrphans = true
         // The map shows today's network: the projects opened since the plans drawn built,
         // so the dashed lines (规划项目（未建）) are only what is still to build.
         let opened = openedProjects.map(\.id)
@@ -383,6 +384,7 @@ struct ReportWriter {
             specs.append(("network-map", "the network (base; planned projects dashed)", map, base))
         }
         var bands = DOTWriter(layout: .geo, kinds: kinds, overlay: .reach(reach))
+        bands.keepsOrphans = true
         bands.title = "\(name(hub)) " + reach.thresholds.map { Self.n($0) }.joined(separator: "/") + " 分钟可达（情景 base）"
         specs.append(("hub-reach", "\(name(hub))'s circles (base)", bands, base))
         if let best, Self.measurable(best) {
@@ -391,6 +393,7 @@ struct ReportWriter {
             var impact = DOTWriter(
                 layout: .geo, kinds: kinds,
                 overlay: .impact(project: id, minutesSaved: Dictionary(uniqueKeysWithValues: saved.map { ($0.place, $0.minutes) })))
+            impact.keepsOrphans = true
             impact.title = "\(project(id))：各地平均每次出行节省的分钟数"
             specs.append(("impact-\(id)", "minutes saved per trip by the top-ranked project, \(project(id))", impact, base))
         }

@@ -120,6 +120,11 @@ public struct DOTWriter: Sendable {
     /// border crossings and places abroad; a city's stations and airport are drawn as the
     /// city and a town as its county, so their names do not pile up around it.
     public static let mapKinds: Set<PlaceKind> = [.prefecture, .county, .port, .border, .foreign]
+
+    /// With ``kinds``, whether a place with no kept kind up its chain of parents is drawn
+    /// as itself rather than left out (the map's default kinds set it: a station whose
+    /// network gives it no city would otherwise take its lines with it, unsaid).
+    public var keepsOrphans = false
     /// Whether planned links of projects the scenario does not build are drawn (dashed).
     public var unbuiltProjects: Bool
     /// Whether places are boxed by prefecture: schematic layout only (`neato`, which
@@ -248,6 +253,7 @@ public struct DOTWriter: Sendable {
                 current = places[c].parent.flatMap(index)
             }
         }
+        if keepsOrphans { for p in touched where drawnAs[p] == nil { drawnAs[p] = p } }
         // A drawn parent of a touched place is drawn as itself.
         for p in touched { if let d = drawnAs[p] { drawnAs[d] = d } }
 
@@ -305,7 +311,7 @@ public struct DOTWriter: Sendable {
         let placesDrawn = selection.places.map { network.places[$0] }
         // The map frames the places on land links; places reached by sea alone (ports
         // across the sea: 釜山, 新潟, 宁波) stand on its edge, toward where they are.
-        let offMap = layout == .geo ? Self.reachedBySeaAlone(selection) : []
+        let offMap = layout == .geo ? Self.offMap(selection, net) : []
         let projection = GeoProjection(
             fitting: selection.places.filter { !offMap.contains($0) }.map { network.places[$0] }, extent: extent)
         let axis = placesDrawn.isEmpty ? nil : SchematicAxis(placesDrawn)
@@ -426,15 +432,25 @@ public struct DOTWriter: Sendable {
         return name(zh: p.nameZh, en: p.nameEn)
     }
 
-    /// The drawn places every line of which is a sea line (none if that is every place):
-    /// the geo map leaves them out of its frame.
-    static func reachedBySeaAlone(_ selection: Selection) -> Set<Int> {
-        var land: Set<Int> = [], sea: Set<Int> = []
-        for edge in selection.edges {
-            if edge.mode == .sea { sea.formUnion([edge.from, edge.to]) } else { land.formUnion([edge.from, edge.to]) }
+    /// The drawn places the geo map puts off its edge: those whose every link in the
+    /// network is a sea route (drawn or not: with `--hide-planned` a port of planned
+    /// routes alone still stands apart), when they lie outside the box of the others and
+    /// the others span a box at all (two places or more, apart).
+    static func offMap(_ selection: Selection, _ net: NetworkGraph) -> Set<Int> {
+        let places = net.network.places
+        var land: Set<String> = [], sea: Set<String> = []
+        for link in net.network.links {
+            if link.mode == .sea { sea.formUnion([link.from, link.to]) } else { land.formUnion([link.from, link.to]) }
         }
-        let alone = sea.subtracting(land)
-        return alone.count == selection.places.count ? [] : alone
+        let candidates = Set(selection.places.filter { sea.contains(places[$0].id) && !land.contains(places[$0].id) })
+        let framed = selection.places.filter { !candidates.contains($0) }.map { places[$0] }
+        guard let south = framed.map(\.latitude).min(), let north = framed.map(\.latitude).max(),
+              let west = framed.map(\.longitude).min(), let east = framed.map(\.longitude).max(),
+              north > south || east > west
+        else { return [] }
+        return candidates.filter { p in
+            !((south ... north).contains(places[p].latitude) && (west ... east).contains(places[p].longitude))
+        }
     }
 
     /// Where the places off the map stand: on the box's edge toward where they are

@@ -140,6 +140,38 @@ import TestSupport
         #expect(empty.status == 0 && empty.errors.contains("note: air-siping saves no trip between populated places in scenario base"))
     }
 
+    /// The tiny network with extra places and links, in a new folder.
+    static func tinyWith(places: String = "", links: String = "", clearParents: Bool = false) throws -> String {
+        let folder = NSTemporaryDirectory() + "corridor-dot-net-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for name in ["places.csv", "links.csv", "projects.csv", "changes.csv"] {
+            var text = try String(contentsOfFile: Self.tiny + "/" + name, encoding: .utf8)
+            if name == "places.csv" {
+                if clearParents { text = text.replacingOccurrences(of: "test fixture,changchun,", with: "test fixture,,")
+                    .replacingOccurrences(of: "test fixture,jilin,", with: "test fixture,,") }
+                text += places
+            }
+            if name == "links.csv" { text += links }
+            try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+        }
+        return folder
+    }
+
+    /// A sea port inside the land's box stays on the map; one far outside goes to its
+    /// edge (湖港 between 长春 and 吉林; 远港 at 35.1° N, south of both). With the map's
+    /// default kinds, a station without a city is drawn as itself, its HSR line with it.
+    @Test func offMapOnlyOutsideAndOrphansKept() throws {
+        let sea = try Self.tinyWith(
+            places: "lake,湖港,Lake Port,port,43.83,126.0,t,,,\nfar,远港,Far Port,port,35.1,129.0,t,,,\n",
+            links: "lk,lake,far,sea,1000,3000,,,existing,,,t\n")
+        defer { try? FileManager.default.removeItem(atPath: sea) }
+        let map = run(["dot", sea, "--no-legend"]).output
+        #expect(map.contains("xlabel=\"湖港\"") && map.contains("xlabel=\"远港（图外）\""))
+        let orphans = try Self.tinyWith(clearParents: true)
+        defer { try? FileManager.default.removeItem(atPath: orphans) }
+        #expect(run(["dot", orphans, "--no-legend"]).output.contains("\"changchun-st\" -- \"jilin-st\" [color=\"#d62728\""))
+    }
+
     /// No route is a finding: exit 1, nothing written (e cannot reach a: de is one-way).
     @Test func noRouteIsAFinding() {
         let r = run(["dot", FixturePath.of("networks/reach"), "--route", "e,a"])
