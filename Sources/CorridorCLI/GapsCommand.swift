@@ -156,7 +156,7 @@ enum GapsCommand: Command {
             let how: String = s.met ? "" : (gap?.how ?? "")
             var row: [String] = [s.goal.id, s.goal.nameZh, s.goal.kind.rawValue, s.met ? "yes" : "no"]
             row += [worst, target, s.failing.joined(separator: ";"), closers, how, s.goal.reference,
-                    withEvery[s.goal.id].map { $0.failing.joined(separator: ";") } ?? ""]
+                    gaps[s.goal.id]?.how == "none" ? (withEvery[s.goal.id].map { $0.failing.joined(separator: ";") } ?? "") : ""]
             rows.append(row)
         }
         return CSVWriter().document(rows)
@@ -181,7 +181,7 @@ enum GapsCommand: Command {
                     ("closed_by", .array((gap?.closedBy ?? []).map { .array($0.map(JSONText.string)) })),
                     ("how", s.met ? .null : .string(gap?.how ?? "none")),
                     // With no closer: the places every project together still leaves short.
-                    ("failing_with_every_project", withEvery[s.goal.id].map { every in
+                    ("failing_with_every_project", withEvery[s.goal.id].flatMap { every in gaps[s.goal.id]?.how == "none" ? every : nil }.map { every in
                         .array(zip(s.goal.places, every.values).filter { !GoalStatus.passes($0.1, s.goal) }.map { place, value in
                             .object([("id", .string(place)), ("minutes", .optional(value, decimals: 3))])
                         })

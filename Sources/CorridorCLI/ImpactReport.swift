@@ -186,7 +186,7 @@ struct ImpactReport {
     func csv(_ ranking: [RankedProject], sequence: [RankedProject]?, synergies: [Synergy]?) -> String {
         var rows = [[
             "table", "rank", "project", "name_zh", "score", "access_score", "gap_score", "people_score", "minutes_per_trip",
-            "gaps_closed", "gap_units", "people_entering", "new_links", "detail", "opened",
+            "gaps_closed", "gap_units", "people_entering", "new_links", "detail", "opened", "close_calls",
         ]]
         func row(_ table: String, _ i: Int, _ r: RankedProject) -> [String] {
             [
@@ -196,6 +196,7 @@ struct ImpactReport {
                 r.impact.gapsClosed.joined(separator: ";"), Self.number(r.impact.gapUnits, 4), String(r.impact.populationGained),
                 r.impact.newLinks.map { net.network.links[$0].id }.joined(separator: ";"), gains(r.impact),
                 r.impact.projects.compactMap(opened).map(String.init).joined(separator: "+"),
+                closeCalls.isEmpty ? "" : closeCallsUnder(r.impact).joined(separator: "; "),
             ]
         }
         rows += ranking.enumerated().map { row("ranking", $0.offset, $0.element) }
@@ -205,7 +206,7 @@ struct ImpactReport {
                 s.kind.rawValue, String(i + 1), "\(s.projects.0)+\(s.projects.1)",
                 "\(name(s.projects.0))+\(name(s.projects.1))", "", "", "", "", Self.number(s.joint, 4),
                 s.gapsOnlyTogether.joined(separator: ";"), "", "", "",
-                "alone \(Self.number(s.first, 4)) and \(Self.number(s.second, 4)); excess \(Self.number(s.excess, 4))", "",
+                "alone \(Self.number(s.first, 4)) and \(Self.number(s.second, 4)); excess \(Self.number(s.excess, 4))", "", "",
             ])
         }
         return CSVWriter().document(rows)
@@ -228,6 +229,8 @@ struct ImpactReport {
                          ("failing_before", .integer(g.failingBefore))])
             })),
             ("people_entering", .integer(i.populationGained)),
+            // The close calls the gains rest on, in words (as the table's details say them).
+            ("close_calls", .array((closeCalls.isEmpty ? [] : closeCallsUnder(i)).map(JSONText.string))),
             ("band_gains", .array(i.bandGains.map { g in
                 .object([
                     ("hub", .string(net.network.places[g.hub].id)), ("threshold", .number(g.threshold, decimals: 3)),

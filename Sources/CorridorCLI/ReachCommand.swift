@@ -127,7 +127,9 @@ enum ReachCommand: Command {
                             command: command,
                             message: "--radii: a \(JSONText.number(radius, decimals: 1)) km circle around \(place.nameZh) (\(place.id)) "
                                 + "would cross the antimeridian or enclose a pole, which --format geojson does not draw; "
-                                + "radii up to \(GeoJSON.largestFittingRadiusKm(around: centre)) km fit there")
+                                + (GeoJSON.largestFittingRadiusKm(around: centre) > 0
+                                    ? "radii up to \(GeoJSON.largestFittingRadiusKm(around: centre)) km fit there"
+                                    : "no radius fits there (at the antimeridian or a pole)"))
                     }
                 }
             }

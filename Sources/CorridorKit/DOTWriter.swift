@@ -679,7 +679,7 @@ extension DOTWriter {
         }
         if selection.edges.contains(where: \.oneWay) {
             rows.append((.line(color: DOTStyle.outline, width: 1.2, dashed: false, oneWay: true),
-                         name(zh: "单向（如南行海运）", en: "one way (as the southbound sea routes)", separator: " ")))
+                         name(zh: "单向", en: "one way", separator: " ")))
         }
         if selection.edges.contains(where: { !$0.built }) {
             rows.append((.line(color: DOTStyle.outline, width: 1.2, dashed: true),

@@ -178,7 +178,7 @@ extension FreightCost {
             perTonKm: Figure(0, source: Source.noLength),
             handling: Figure(19.20, source: Source.handlingAsPort("a transshipment whose terminal mode has no figure of its own"))),
         .border: ModeCost(
-            perTonKm: Figure(0, source: Source.noLength),
+            perTonKm: Figure(0, source: Source.crossing),
             handling: Figure(19.20, source: Source.handlingAsPort("one transshipment; no customs or gauge-change (换装) charge found"))),
     ])
 
@@ -207,5 +207,6 @@ extension FreightCost {
         }
         static let noTransshipment = "no transshipment: a truck loads at the shipper and unloads at the receiver"
         static let noLength = "a transshipment: its cost is its handling (the access drive's km are not priced)"
+        static let crossing = "a border crossing: its cost is its handling at the crossing (the road or rail beyond it is priced as such)"
     }
 }

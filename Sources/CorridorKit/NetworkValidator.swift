@@ -55,6 +55,20 @@ public enum NetworkValidator {
             }
         }
         let linkByID = Dictionary(network.links.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // An express run's sections, in order, lead from its start to its end (GeoJSON draws
+        // it along them; otherwise straight). Unknown ids the loader has reported.
+        for link in network.links where !link.runsOver.isEmpty {
+            var at = link.from, leads = true
+            for id in link.runsOver {
+                guard let s = linkByID[id] else { leads = false; break }
+                if s.from == at { at = s.to } else if s.to == at && !s.oneWay { at = s.from } else { leads = false; break }
+            }
+            guard link.runsOver.allSatisfy({ linkByID[$0] != nil }), !(leads && at == link.to) else { continue }
+            problems.append(link.origin.diagnostic(
+                "runs_over",
+                "runs_over does not lead from \(link.from) to \(link.to) in the order given (each link must start where the one before it ends)",
+                severity: .warning))
+        }
         for change in network.changes {
             // A change to a link that is unknown or planned has been reported by the loader.
             guard let link = linkByID[change.link], link.status == .existing, let km = link.lengthKm,

@@ -33,14 +33,13 @@ public enum ScenarioName: Sendable, Hashable {
         }
     }
 
-    /// ` (did you mean …?)` for a project name: the closest ids and Chinese names, or else
-    /// the projects whose Chinese name holds the typed characters in order (an
-    /// abbreviation: 沈白 for 沈阳至白河高速铁路), by id.
+    /// ` (did you mean …?)` for a project name: the closest ids and Chinese names.
+    /// (An abbreviation, 沈白 for 沈阳至白河高速铁路, never gets here: one project is taken,
+    /// several are ambiguous, ``abbreviated(_:_:)``.)
     static func suggestions(_ name: String, _ network: Network) -> String {
         let projects = network.projects
         let names = projects.map(\.id) + projects.map(\.nameZh)
         var picked: [Int] = Suggestions.closest(to: name, among: names, limit: 6).map { names.firstIndex(of: $0)! % projects.count }
-        picked += abbreviated(name, network)
         var seen = Set<Int>()
         let unique = picked.filter { seen.insert($0).inserted }.prefix(3)
         guard !unique.isEmpty else { return "" }
@@ -102,7 +101,8 @@ public enum ScenarioName: Sendable, Hashable {
                     // A year, `base` or `all` inside a list: its projects join the others.
                     ids += try term.projectIDs(in: network)
                 } else if case let short = Self.abbreviated(name, network), !short.isEmpty {
-                    // An abbreviation planners use (沈白高铁, 长辽通): one project, or ambiguous.
+                    // An abbreviation planners use (沈白高铁): one project, or ambiguous (长辽通
+                    // abbreviates 长春经辽源至通化高速铁路 and 长辽通集高铁通化至集安段).
                     guard short.count == 1 else {
                         let list = short.prefix(5).map { "\(network.projects[$0].id) (\(network.projects[$0].nameZh))" }
                         throw Diagnostic(

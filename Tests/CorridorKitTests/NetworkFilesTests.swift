@@ -319,6 +319,23 @@ import TestSupport
         #expect(!checks.contains { $0.contains("yanji") || $0.contains("hunchun") }, "\(checks)")
     }
 
+    /// An express run's sections must lead from its start to its end in the order given:
+    /// 长春–吉林 over j2 (中–吉林) then j1 (长春–中) does not. "x,changchun,jilin,hsr,111,40,
+    /// existing,," is 39 characters, so runs_over starts at 40.
+    @Test func expressRunsInOrder() throws {
+        let header = "id,from,to,mode,length_km,minutes,status,project,runs_over,source\n"
+        let (network, problems) = load([
+            "places.csv": Self.places + "mid,中,Mid,town,43.8,125.9,t\n",
+            "links.csv": header + "j1,changchun,mid,hsr,55,20,existing,,,t\nj2,mid,jilin,hsr,56,20,existing,,,t\n"
+                + "x,changchun,jilin,hsr,111,40,existing,,j2;j1,t\ny,changchun,jilin,hsr,111,40,existing,,j1;j2,t\n",
+        ])
+        #expect(problems.isEmpty, "\(problems)")
+        let loaded: Network = try #require(network)
+        let warnings = NetworkValidator.check(loaded).map { "\($0)" }.filter { $0.contains("runs_over") }
+        #expect(warnings.count == 1 && warnings[0].hasSuffix(
+            "links.csv:4:40: warning: runs_over does not lead from changchun to jilin in the order given (each link must start where the one before it ends)"), "\(warnings)")
+    }
+
     /// A place whose only fault is its population is kept, so the links at it are still
     /// checked in the same run: 长春 (43.8, 125.3) to 吉林 (43.8, 126.5) is 1.2° of
     /// longitude at 43.8° N, about 96 km, so a 50 km road is shorter than the straight line.

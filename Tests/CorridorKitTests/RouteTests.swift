@@ -67,6 +67,12 @@ import TestSupport
                 let alone = net.routes(from: from, to: to, metric: metric, scenario: s).first
                 let first = net.routes(from: from, to: to, metric: metric, scenario: s, alternatives: 3).first
                 #expect(alone?.links == first?.links, "\(a) → \(b) by \(metric)")
+                // And it is the shortest: a plain search of the graph gives its value.
+                let search = DijkstraSearch(net.graph)
+                search.run(from: [NodeID(from)], weights: s.weights(metric), filter: s.filter(for: metric), target: NodeID(to))
+                if let route = first, let value = route.value(metric) {
+                    #expect(abs(metric.shown(search.distance(to: NodeID(to))) - value) < 0.05, "\(a) → \(b) by \(metric)")
+                }
             }
         }
     }
