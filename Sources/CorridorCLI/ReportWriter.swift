@@ -471,8 +471,10 @@ struct ReportWriter {
 ///
 /// Every file is made first in a hidden staging folder — beside the target when it does
 /// not exist yet, inside it when it does — and only then moved into place: a new folder
-/// in one rename; an existing one file by file, each rename atomic, so a file is at every
-/// moment either the earlier report's or the new one's. Only the files the report writes
+/// in one rename; into an existing one, the earlier report's files are first moved aside
+/// (into the staging folder) and the new ones then moved in, file by file; if any move
+/// fails (a file the user may not replace), every move made is undone, so the folder is
+/// the earlier report whole or the new one whole. Only the files the report writes
 /// are replaced, and the files an earlier report wrote that this one does not (listed in
 /// the hidden `.corridor-report`) are removed; a planner's own files in the folder stay.
 /// A folder that exists, holds files and is not a report (no `.corridor-report`) is refused,
@@ -546,9 +548,36 @@ enum ReportFolder {
         }
         let earlier = (try? String(contentsOfFile: (path as NSString).appendingPathComponent(manifest), encoding: .utf8))?
             .split(separator: "\n").map(String.init) ?? []
-        for name in names + [manifest] {
-            let from = (staging as NSString).appendingPathComponent(name), to = (path as NSString).appendingPathComponent(name)
-            guard rename(from, to) == 0 else { throw OutputError(path: to, reason: String(cString: strerror(errno))) }
+        // The earlier files aside first, then the new ones in; a failure undoes what was done.
+        let aside = (staging as NSString).appendingPathComponent(".earlier")
+        do {
+            try fm.createDirectory(atPath: aside, withIntermediateDirectories: false)
+        } catch {
+            throw OutputError(path: dir, reason: "cannot create a staging folder (\(error.localizedDescription))")
+        }
+        let all = names + [manifest]
+        let target = { (name: String) in (path as NSString).appendingPathComponent(name) }
+        let keep = { (name: String) in (aside as NSString).appendingPathComponent(name) }
+        var movedAside: [String] = [], movedIn: [String] = []
+        func undo() {
+            for name in movedIn { unlink(target(name)) }
+            for name in movedAside { rename(keep(name), target(name)) }
+        }
+        for name in all where fm.fileExists(atPath: target(name)) {
+            guard rename(target(name), keep(name)) == 0 else {
+                let why = String(cString: strerror(errno))
+                undo()
+                throw OutputError(path: target(name), reason: "\(why); the folder is left as it was")
+            }
+            movedAside.append(name)
+        }
+        for name in all {
+            guard rename((staging as NSString).appendingPathComponent(name), target(name)) == 0 else {
+                let why = String(cString: strerror(errno))
+                undo()
+                throw OutputError(path: target(name), reason: "\(why); the folder is left as it was")
+            }
+            movedIn.append(name)
         }
         // Only regular files are removed: a folder (or link) a planner made under a name an
         // earlier report used is theirs now, and removeItem would take it whole.
