@@ -54,6 +54,17 @@ extension CommonOptions {
             console.printError("\(command): error: the network has errors; run 'corridor validate \(argument)' for all of them")
             return .failure(ExitStatus(ExitCode.dataError))
         }
+        // What validate would say but does not stop a question (an implausible speed, a
+        // link shorter than the straight line): said once, so results are not taken on trust.
+        let found = problems.filter { $0.severity == .warning } + NetworkValidator.check(network)
+        if !found.isEmpty {
+            let errors = found.filter { $0.severity == .error }.count, warnings = found.count - errors
+            let counts = [errors > 0 ? "\(errors) error\(errors == 1 ? "" : "s")" : nil,
+                          warnings > 0 ? "\(warnings) warning\(warnings == 1 ? "" : "s")" : nil].compactMap { $0 }
+            console.printError("\(command): note: the network has \(counts.joined(separator: " and ")) that "
+                + (found.count == 1 ? "does" : "do") + " not stop this command "
+                + "but may bend its answers; 'corridor validate \(argument)' lists them")
+        }
         return .success(.network(NetworkGraph(network)))
     }
 }

@@ -87,6 +87,13 @@ enum ImpactCommand: Command {
         if p.flag("--synergy") && projects.count < 2 {
             throw UsageError(command: command, message: "--synergy compares pairs of projects: name two or more in --projects")
         }
+        // A build order that starts from the plans' base orders projects that have opened
+        // since among the rest: said, with the scenario that orders what is left.
+        let openedNotBuilt = net.network.projects.filter { $0.opened != nil && projects.contains($0.id) && !built.contains($0.id) }
+        if p.flag("--sequence"), !openedNotBuilt.isEmpty, let year = openedNotBuilt.compactMap(\.opened).max() {
+            console.printError("\(command): note: \(openedNotBuilt.count) of these projects have opened since the plans "
+                + "(marked in the tables); they are ordered like the rest. '--scenario \(year)' orders what is left to build")
+        }
         let analysis = ImpactAnalysis(net, hubs: hubs, thresholds: thresholds, gamma: gamma)
         let progress = Progress(console: console)
         progress.step("measuring \(projects.count) projects")

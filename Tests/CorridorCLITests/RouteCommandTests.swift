@@ -17,6 +17,15 @@ import TestSupport
     static let drawn = FixturePath.of("networks/reach")
 
     /// The expressway, 111 km at 100 km/h = 66.6 min; freight 111 km × 0.33 = 36.63 yuan/t.
+    /// What validate would warn about is said once, on stderr; the answer still comes.
+    /// (Fixtures/networks/invalid/minutes-speed-disagree: one warning, by hand in its README.)
+    @Test func networkWarningsAreNoted() {
+        let (status, out, err) = run(["route", FixturePath.of("networks/invalid/minutes-speed-disagree"), "--from", "长春", "--to", "吉林"])
+        #expect(status == 0 && !out.isEmpty)
+        #expect(err.hasPrefix("corridor route: note: the network has 1 warning that does not stop this command but may bend its answers; "
+            + "'corridor validate "), "\(err)")
+    }
+
     @Test func fastestRouteAsCSV() {
         let (status, out, err) = run(["route", Self.tiny, "--from", "长春", "--to", "Jilin", "--format", "csv"])
         #expect(status == 0 && err.isEmpty)
