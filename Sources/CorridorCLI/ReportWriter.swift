@@ -502,9 +502,10 @@ enum ReportFolder {
             return
         }
         let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        guard fm.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard fm.fileExists(atPath: parent, isDirectory: &isDirectory) else {
             throw OutputError(path: dir, reason: "its folder \(parent) does not exist")
         }
+        guard isDirectory.boolValue else { throw OutputError(path: dir, reason: "\(parent) is a file, not a folder") }
     }
 
     static func write(_ files: [ReportWriter.File], to dir: String) throws(OutputError) {
