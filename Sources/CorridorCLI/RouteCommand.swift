@@ -16,6 +16,7 @@ enum RouteCommand: Command {
             CommonOptions.by,
             CommonOptions.modes,
             CommonOptions.scenario,
+            .flag("--freight", help: "route a freight shipment: freight-only lines and sea routes allowed, high-speed rail not (as --by cost always does)"),
             .value("--alternatives", placeholder: "K", default: "0",
                    help: "also show up to K (at most 20) next-best routes that differ in mode or in where they change (not with --via)"),
             CommonOptions.format(formats),
@@ -85,15 +86,16 @@ enum RouteCommand: Command {
             }
             try CommonOptions.checkStops(
                 [("--from", from)] + via.map { ("--via", $0) } + [("--to", to)], label: { label(net, $0) }, command: command)
+            let freight = p.flag("--freight")
             let routes = net.routes(
-                from: from, to: to, via: via, metric: metric, scenario: scenario, modes: modes, alternatives: k)
+                from: from, to: to, via: via, metric: metric, scenario: scenario, modes: modes, alternatives: k, freight: freight)
             if !routes.isEmpty && routes.count < k + 1 {
                 console.printError("\(command): note: \(k) alternative\(k == 1 ? "" : "s") asked, \(routes.count - 1) "
                     + "genuinely different found (of the next-shortest paths, up to \(NetworkGraph.maxAlternativePaths) examined)")
             }
             let query = Query(
                 net: net, from: from, to: to, via: via, metric: metric, modes: modes,
-                scenario: p.value("--scenario") ?? "base", projects: scenario.projects.sorted())
+                scenario: p.value("--scenario") ?? "base", projects: scenario.projects.sorted(), freight: freight)
             found = !routes.isEmpty
             switch format {
             case "csv": text = csv(routes, query)
@@ -102,12 +104,12 @@ enum RouteCommand: Command {
                 // No route is a finding, not an error in the input: said where results go.
                 // A trip that finds no way, where freight would (a freight-only line or sea
                 // route): say so, and how to ask.
-                let byFreight = !found && metric != .cost
+                let byFreight = !found && metric != .cost && !freight
                     && !net.routes(from: from, to: to, via: via, metric: .cost, scenario: scenario, modes: modes).isEmpty
                 text = found ? table(routes, query)
                     : "no route from \(label(net, from)) to \(label(net, to))" + query.conditions
                         + ([from] + via + [to]).compactMap { unbuiltOnly($0, net, scenario) }.joined()
-                        + (byFreight ? "; freight gets there (over freight-only lines or sea routes): ask with --by cost" : "")
+                        + (byFreight ? "; freight gets there (over freight-only lines or sea routes): ask with --freight, or --by cost" : "")
             }
         }
         try output.write(text, console: console, format: format)
@@ -121,10 +123,12 @@ enum RouteCommand: Command {
         let modes: Set<Mode>?
         let scenario: String
         let projects: [String]
+        var freight = false
 
         /// ", by cost, modes rail+road, scenario all" — what the answer depends on.
         var conditions: String {
             var parts = ["by \(metric.word)"]
+            if freight && metric != .cost { parts.append("as freight") }
             if let modes { parts.append("modes " + modes.sorted().map(\.rawValue).joined(separator: "+")) }
             parts.append("scenario \(scenario)")
             return " (" + parts.joined(separator: ", ") + ")"
@@ -206,7 +210,7 @@ enum RouteCommand: Command {
         }
         let body = JSONText.object([
             ("from", place(q.from)), ("to", place(q.to)), ("via", .array(q.via.map(place))),
-            ("by", .string(q.metric.word)),
+            ("by", .string(q.metric.word)), ("freight", .bool(q.freight || q.metric == .cost)),
             ("modes", q.modes.map { .array($0.sorted().map { .string($0.rawValue) }) } ?? .null),
             ("scenario", .string(q.scenario)), ("projects", .array(q.projects.map(JSONText.string))),
             ("routes", .array(routes.enumerated().map { rank, route in

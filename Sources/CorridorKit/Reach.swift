@@ -145,8 +145,11 @@ extension NetworkGraph {
                 if modes.last != mode { modes.append(mode) }
                 continue
             }
-            // Expressway and trunk road are one drive: no change of vehicle between them.
-            if mode != previous && !(mode.track == "road" && previous?.track == "road") { runs += 1 }
+            // Expressway and trunk road are one drive: no change of vehicle between them; a
+            // second flight or voyage is a change of plane or ship (each link is one).
+            let sameVehicle = (mode == previous && mode != .air && mode != .sea)
+                || (mode.track == "road" && previous?.track == "road")
+            if !sameVehicle { runs += 1 }
             if modes.last != mode { modes.append(mode) }
             previous = mode
         }

@@ -43,8 +43,11 @@ public struct Route: Sendable, Hashable {
         for leg in legs {
             guard leg.mode != .connector else { previous = nil; continue }
             guard leg.mode != .border else { continue }  // passed in the vehicle that reaches it
-            // The same mode going on (legs split at a via place) or road into road is one run.
-            if leg.mode != previous && !(leg.mode.track == "road" && previous?.track == "road") { runs += 1 }
+            // The same mode going on (legs split at a via place) or road into road is one run;
+            // a second flight or voyage is a change of plane or ship.
+            let sameVehicle = (leg.mode == previous && leg.mode != .air && leg.mode != .sea)
+                || (leg.mode.track == "road" && previous?.track == "road")
+            if !sameVehicle { runs += 1 }
             previous = leg.mode
         }
         return Swift.max(0, runs - 1)
@@ -76,6 +79,8 @@ extension NetworkGraph {
     ///     alternatives are offered with `via`).
     ///   - modes: the modes allowed (connectors and border crossings always are).
     ///   - alternatives: how many routes after the best (0: the best only).
+    ///   - freight: route a freight shipment (freight-only lines and sea routes allowed,
+    ///     high-speed rail not) by any metric; `.cost` always does.
     /// - Alternatives come from Yen's k shortest loopless paths over arcs, so a railway
     ///   and a parallel road are different routes. Paths a planner would call the same
     ///   route are one, its best: those that differ only in which train pattern serves
@@ -89,11 +94,11 @@ extension NetworkGraph {
     ///   until enough different routes are found or 300 paths have been looked at.
     public func routes(
         from origin: Int, to destination: Int, via: [Int] = [], metric: NetworkGraph.Metric = .time,
-        scenario: Scenario, modes: Set<Mode>? = nil, alternatives: Int = 0
+        scenario: Scenario, modes: Set<Mode>? = nil, alternatives: Int = 0, freight: Bool = false
     ) -> [Route] {
         precondition(alternatives >= 0, "alternatives must not be negative")
         let weights = scenario.weights(metric)
-        var filter = scenario.filter(for: metric)
+        var filter = scenario.filter(for: metric, freight: freight)
         if let byMode = arcs(usingModes: modes) { filter = filter.intersection(byMode) }
         let stops = [origin] + via + [destination]
         let search = DijkstraSearch(graph)
@@ -200,7 +205,9 @@ extension NetworkGraph {
             let mode = Mode(code: graph.mode[Int(arc)]) ?? .connector
             let link = linkOfArc[Int(arc)]
             let fen: Distance? = cost[arc] == Self.noCost ? nil : Distance(cost[arc])
-            if let c = current, c.mode == mode, mode != .connector, !legsEndAt.contains(position) {
+            // A flight or a voyage is one link: two in a row are a change of plane or ship,
+            // not one leg (the network has no through flights).
+            if let c = current, c.mode == mode, mode != .connector, mode != .air, mode != .sea, !legsEndAt.contains(position) {
                 current = (mode, c.from, c.links + [link], c.s + Distance(time[arc]), c.m + Distance(length[arc]),
                            c.fen.flatMap { a in fen.map { a + $0 } })
             } else {

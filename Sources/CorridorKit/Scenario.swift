@@ -20,7 +20,7 @@ public struct Scenario: Sendable {
 
     /// The arcs a search by `metric` may use: ``freightFilter`` for `cost`, ``filter``
     /// for the others.
-    public func filter(for metric: NetworkGraph.Metric) -> ArcFilter {
-        metric == .cost ? freightFilter : filter
+    public func filter(for metric: NetworkGraph.Metric, freight: Bool = false) -> ArcFilter {
+        metric == .cost || freight ? freightFilter : filter
     }
 }

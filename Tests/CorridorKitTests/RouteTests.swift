@@ -77,6 +77,24 @@ import TestSupport
         }
     }
 
+    /// A freight shipment may be routed by time (`freight`: freight-only lines and sea
+    /// routes allowed): 长春 → 宁波舟山港 has no trip at all, only freight gets there (the sea
+    /// routes are freight, README). Each flight or voyage is a leg of its own: a second one
+    /// in a row is a change of plane or ship, counted as a transfer.
+    @Test func freightByTimeAndOneLegPerFlight() throws {
+        let (network, _) = NetworkFiles.load(folder: FixturePath.repositoryRoot + "/Networks/jilin")
+        let net = NetworkGraph(try #require(network))
+        let names = PlaceResolver(net.network.places)
+        let (from, to) = (try names.resolve("长春"), try names.resolve("宁波舟山港"))
+        let base = net.scenario(projects: [])
+        #expect(net.routes(from: from, to: to, scenario: base).isEmpty)
+        let route = try #require(net.routes(from: from, to: to, scenario: base, freight: true).first)
+        #expect(route.legs.last?.mode == .sea && route.cost != nil)
+        for leg in route.legs where leg.mode == .air || leg.mode == .sea { #expect(leg.links.count == 1) }
+        let flights = route.legs.filter { $0.mode == .air }.count
+        #expect(flights < 2 || route.transfers >= flights)
+    }
+
     @Test func cheapestTakesTheRail() throws {
         let net = try fixture("reach")
         let routes = net.routes(from: 0, to: 2, metric: .cost, scenario: net.scenario(projects: []))
