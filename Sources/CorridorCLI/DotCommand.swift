@@ -173,15 +173,14 @@ enum DotCommand: Command {
         if let corridor { title = "\(corridor) · " + title }
         writer.title = p.value("--title").map { $0.isEmpty ? nil : $0 } ?? title
 
-        let folded = writer.foldedProjects(net, scenario: scenario)
+        // The document ends with a line break; the output target adds one.
+        var (text, folded) = writer.diagram(net, scenario: scenario)
+        text.removeLast()
         if !folded.isEmpty && writer.kinds != nil {
             console.printError("\(command): note: with these kinds the lines of \(folded.count) project\(folded.count == 1 ? "" : "s") "
                 + "fall inside one drawn place or end at one not drawn, so \(folded.count == 1 ? "it is" : "they are") not shown: "
                 + folded.joined(separator: ", ") + " (--kinds all shows every place)")
         }
-        // The document ends with a line break; the output target adds one.
-        var text = writer.document(net, scenario: scenario)
-        text.removeLast()
         if case .file(let path) = output, let format = Self.imageFormat(of: path) {
             guard let dot = Graphviz.dotPath else {
                 throw OutputError(path: path, reason: "rendering .\(format) needs Graphviz's dot, which is not on the PATH "

@@ -56,8 +56,8 @@ enum RouteCommand: Command {
         var found = true
         switch loaded {
         case .dimacs(let graph, _):
-            for option in ["--by", "--modes", "--scenario"] where p.isGiven(option) {
-                throw UsageError(command: command, message: "\(option) does not apply to a DIMACS graph (one measure, no modes, no projects)")
+            for option in ["--by", "--modes", "--scenario", "--freight"] where p.isGiven(option) {
+                throw UsageError(command: command, message: "\(option) does not apply to a DIMACS graph (one measure, no modes, no projects, no freight)")
             }
             let from = try CommonOptions.node(fromText, option: "--from", in: graph, command: command)
             let to = try CommonOptions.node(toText, option: "--to", in: graph, command: command)

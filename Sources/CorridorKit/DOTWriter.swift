@@ -283,17 +283,18 @@ public struct DOTWriter: Sendable {
         return Selection(places: drawn.sorted(), edges: edges, drawnAs: drawnAs, foldedProjects: folded)
     }
 
-    /// The projects the diagram cannot show with these kinds (``Selection/foldedProjects``):
-    /// a command says so, so that none goes missing unremarked.
-    public func foldedProjects(_ net: NetworkGraph, scenario: Scenario) -> [String] {
-        select(net, scenario: scenario).foldedProjects
-    }
-
     // MARK: Writing
 
     /// The DOT text of the diagram of `net` in `scenario` (which decides the planned links
     /// that are built), ending with a line break.
     public func document(_ net: NetworkGraph, scenario: Scenario) -> String {
+        diagram(net, scenario: scenario).text
+    }
+
+    /// ``document(_:scenario:)`` and the projects the diagram cannot show with these kinds
+    /// (``Selection/foldedProjects``), from one selection: a command says which, so that
+    /// none goes missing unremarked.
+    public func diagram(_ net: NetworkGraph, scenario: Scenario) -> (text: String, foldedProjects: [String]) {
         let network = net.network
         let selection = select(net, scenario: scenario)
         let prefix = Self.reservedPrefix(avoiding: network.places.map(\.id))
@@ -405,7 +406,7 @@ public struct DOTWriter: Sendable {
             }
         }
         lines.append("}")
-        return lines.joined(separator: "\n") + "\n"
+        return (lines.joined(separator: "\n") + "\n", selection.foldedProjects)
     }
 
     /// A prefix that no id in `ids` starts with: `~`, else `~~`, ….

@@ -280,19 +280,17 @@ public enum GeoJSON {
         }
         let straight = [(position(link.from), 0.0), (position(link.to), 1.0)]
         guard !link.runsOver.isEmpty else { return straight }
-        // Walk the sections from the `from` end; any section that does not continue the
-        // chain (or has no length) leaves the straight line.
-        var at = link.from, vertices: [(String, Double)] = [(link.from, 0)], total = 0.0
-        for id in link.runsOver {
-            guard let s = net.linkIndex[id], let km = links[s].lengthKm, km > 0,
-                  net.node(links[s].from) != nil, net.node(links[s].to) != nil else { return straight }
-            let section = links[s]
-            guard section.from == at || section.to == at else { return straight }
-            at = section.from == at ? section.to : section.from
-            total += km
-            vertices.append((at, total))
+        // The sections in order from the `from` end; a chain that does not lead there (the
+        // validator warns), or a section without a length or a known place, leaves the
+        // straight line.
+        guard let passed = link.passes({ net.linkIndex[$0].map { links[$0] } }),
+              passed.allSatisfy({ ($0.section.lengthKm ?? 0) > 0 && net.node($0.place) != nil })
+        else { return straight }
+        var total = 0.0, vertices: [(String, Double)] = [(link.from, 0)]
+        for (place, section) in passed {
+            total += section.lengthKm!
+            vertices.append((place, total))
         }
-        guard at == link.to, total > 0 else { return straight }
         return vertices.map { (position($0.0), $0.1 / total) }
     }
 

@@ -45,6 +45,22 @@ public struct Link: Sendable, Hashable {
         return nil
     }
 
+    /// For a link that runs over others: the places it passes, from `from` to `to`, each
+    /// after the link it is reached by (`section`), when ``runsOver`` names them in order
+    /// (each starts where the one before ends, a one-way one only forwards); nil when it
+    /// does not, or names a link `link(_:)` does not know.
+    ///
+    /// - Complexity: O(k) for k links run over.
+    public func passes(_ link: (String) -> Link?) -> [(place: String, section: Link)]? {
+        var at = from, out: [(place: String, section: Link)] = []
+        for id in runsOver {
+            guard let s = link(id) else { return nil }
+            if s.from == at { at = s.to } else if s.to == at && !s.oneWay { at = s.from } else { return nil }
+            out.append((at, s))
+        }
+        return at == to ? out : nil
+    }
+
     /// The travel time from `to` back to `from`, minutes: ``minutesBack``, else the same
     /// as ``travelMinutes``.
     public var travelMinutesBack: Double? { minutesBack ?? travelMinutes }

@@ -58,12 +58,7 @@ public enum NetworkValidator {
         // An express run's sections, in order, lead from its start to its end (GeoJSON draws
         // it along them; otherwise straight). Unknown ids the loader has reported.
         for link in network.links where !link.runsOver.isEmpty {
-            var at = link.from, leads = true
-            for id in link.runsOver {
-                guard let s = linkByID[id] else { leads = false; break }
-                if s.from == at { at = s.to } else if s.to == at && !s.oneWay { at = s.from } else { leads = false; break }
-            }
-            guard link.runsOver.allSatisfy({ linkByID[$0] != nil }), !(leads && at == link.to) else { continue }
+            guard link.runsOver.allSatisfy({ linkByID[$0] != nil }), link.passes({ linkByID[$0] }) == nil else { continue }
             problems.append(link.origin.diagnostic(
                 "runs_over",
                 "runs_over does not lead from \(link.from) to \(link.to) in the order given (each link must start where the one before it ends)",

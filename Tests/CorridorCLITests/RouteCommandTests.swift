@@ -134,6 +134,8 @@ import TestSupport
              "corridor route: error: --via names 吉林 (jilin) twice in a row"),
             (["route", FixturePath.of("dimacs/rome99.gr"), "--from", "1", "--to", "1"], 64,
              "corridor route: error: --from and --to name the same place, node 1"),
+            (["route", FixturePath.of("dimacs/rome99.gr"), "--from", "1", "--to", "5", "--freight"], 64,
+             "corridor route: error: --freight does not apply to a DIMACS graph"),
             (["route", Self.tiny, "--from", "长春", "--to", "吉林", "--alternatives", "-1"], 64,
              "corridor route: error: --alternatives must be a whole number from 0 to 20"),
             (["route", Self.tiny, "--from", "长春", "--to", "吉林", "--format", "xml"], 64,
